@@ -1,0 +1,133 @@
+"""Every access check of Haven, in one place.
+
+Rules:
+- Staff are signed in only after both factors; ``request.user.is_authenticated`` implies 2FA.
+- An organisation's data is visible to its members only. To an outsider it does not exist (404),
+  so nobody learns which organisations hold what. A member without the needed role gets 403.
+- Platform admins run Haven itself. They are not members of organisations by right and see no
+  organisation's personal data unless they are also a member.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from accounts.models import Membership, Organisation, User
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+REAUTH_SESSION_KEY = "haven_reauth_at"
+
+
+def roles_in(user: User, organisation: Organisation) -> set[str]:
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return set(Membership.objects.filter(user=user, organisation=organisation).values_list("role", flat=True))
+
+
+def organisation_access(user: User, organisation: Organisation, roles: Iterable[str] = ()) -> set[str]:
+    """Return the user's roles in the organisation, or refuse: 404 to outsiders, 403 for a wrong role."""
+    held = roles_in(user, organisation)
+    if not held or not organisation.is_active:
+        raise Http404
+    wanted = set(roles)
+    if wanted and not (held & wanted):
+        raise PermissionDenied
+    return held
+
+
+def organisations_of(user: User, roles: Iterable[str] = ()) -> list[Organisation]:
+    memberships = Membership.objects.filter(user=user, organisation__is_active=True)
+    if roles:
+        memberships = memberships.filter(role__in=list(roles))
+    seen: dict[int, Organisation] = {}
+    for membership in memberships.select_related("organisation"):
+        seen.setdefault(membership.organisation_id, membership.organisation)
+    return sorted(seen.values(), key=lambda org: org.name)
+
+
+def _login_redirect(request: HttpRequest) -> HttpResponse:
+    return redirect(f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def staff_required(view: View) -> View:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return _login_redirect(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def organisation_required(*roles: str) -> Callable[[View], View]:
+    """For views taking ``org`` (a slug): sets ``request.organisation`` and ``request.roles``."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return _login_redirect(request)
+            organisation = Organisation.objects.filter(slug=org).first()
+            if organisation is None:
+                raise Http404
+            request.roles = organisation_access(request.user, organisation, roles)  # type: ignore[arg-type,attr-defined]
+            request.organisation = organisation  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+def platform_admin_required(view: View) -> View:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return _login_redirect(request)
+        if not request.user.is_platform_admin:  # type: ignore[union-attr]
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def staff_user(request: HttpRequest) -> User:
+    """The signed-in staff member of a request that passed one of the checks below."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+def mark_reauthenticated(request: HttpRequest) -> None:
+    request.session[REAUTH_SESSION_KEY] = int(time.time())
+
+
+def recently_authenticated(request: HttpRequest) -> bool:
+    at = request.session.get(REAUTH_SESSION_KEY, 0)
+    return bool(at) and time.time() - at <= settings.HAVEN_REAUTH_MAX_AGE
+
+
+def reauth_required(view: View) -> View:
+    """Sensitive actions ask for the password and second factor again if the last check is old."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return _login_redirect(request)
+        if not recently_authenticated(request):
+            return redirect(f"{reverse('accounts:reauth')}?{urlencode({'next': request.get_full_path()})}")
+        return view(request, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,62 @@
+"""The access log: who read or changed which record of personal data, and when. Never the content.
+
+Entries form one hash chain per organisation (and one for the platform), so that tenants do not wait
+on each other and a changed, removed or inserted entry breaks its chain. The database refuses
+updates (and, on PostgreSQL, deletes) of entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.db import models
+
+
+class AppendOnlyQuerySet(models.QuerySet["AuditEntry"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise PermissionError("The audit log is append-only.")
+
+    def delete(self) -> NoReturn:
+        raise PermissionError("The audit log is append-only.")
+
+
+class AuditEntry(models.Model):
+    chain = models.CharField(max_length=40)
+    seq = models.PositiveBigIntegerField()
+    at = models.DateTimeField()
+    actor_id = models.BigIntegerField(null=True)
+    organisation_id = models.BigIntegerField(null=True, db_index=True)
+    action = models.CharField(max_length=40)
+    target_type = models.CharField(max_length=60, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq_unique")]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+        ordering = ["chain", "seq"]
+
+    def __str__(self) -> str:
+        return f"{self.chain}#{self.seq} {self.action} {self.target_type}:{self.target_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError("The audit log is append-only.")
+
+
+class ChainHead(models.Model):
+    """The last entry of a chain; locked while appending so that two writers cannot fork it."""
+
+    chain = models.CharField(max_length=40, unique=True)
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"{self.chain} head at {self.seq}"

@@ -1,0 +1,138 @@
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DatabaseError, connection, transaction
+
+from accounts.testing import UserFactory
+from audit.models import AuditEntry, ChainHead
+from audit.services import Action, audit_log, chain_verify, chains_verify
+
+
+@pytest.mark.django_db
+def test_entries_record_who_what_and_when_but_no_content():
+    user = UserFactory()
+    entry = audit_log(actor=user, action=Action.READ, target=user)
+    assert entry.actor_id == user.pk
+    assert entry.target_type == "accounts.user" and entry.target_id == str(user.pk)
+    field_names = {field.name for field in AuditEntry._meta.get_fields()}
+    assert field_names == {
+        "id",
+        "chain",
+        "seq",
+        "at",
+        "actor_id",
+        "organisation_id",
+        "action",
+        "target_type",
+        "target_id",
+        "prev_hash",
+        "hash",
+    }
+
+
+@pytest.mark.django_db
+def test_each_organisation_has_its_own_chain():
+    user = UserFactory()
+    audit_log(actor=user, action=Action.READ, target_type="x", target_id="1", organisation_id=1)
+    audit_log(actor=user, action=Action.READ, target_type="x", target_id="2", organisation_id=2)
+    audit_log(actor=user, action=Action.READ, target_type="x", target_id="3", organisation_id=1)
+    assert list(AuditEntry.objects.filter(chain="org:1").values_list("seq", flat=True)) == [1, 2]
+    assert all(report.ok for report in chains_verify())
+
+
+@pytest.mark.django_db
+def test_the_log_refuses_changes_through_the_orm():
+    entry = audit_log(actor=None, action=Action.READ, target_type="x", target_id="1")
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.filter(pk=entry.pk).update(action="delete")
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_updates():
+    entry = audit_log(actor=None, action=Action.READ, target_type="x", target_id="1")
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditentry SET action = 'delete' WHERE id = %s", [entry.pk])
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres
+def test_postgres_refuses_deletes():
+    entry = audit_log(actor=None, action=Action.READ, target_type="x", target_id="1")
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditentry WHERE id = %s", [entry.pk])
+
+
+def _without_triggers(sql: str, params: list[object]) -> None:
+    """Simulate an attacker with full database access, who can drop the triggers first."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER USER")
+            cursor.execute(sql, params)
+            cursor.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER USER")
+        else:
+            cursor.execute("DROP TRIGGER audit_entry_no_update")
+            cursor.execute(sql, params)
+
+
+@pytest.mark.django_db
+def test_verification_finds_a_changed_entry():
+    for n in range(3):
+        audit_log(actor=None, action=Action.READ, target_type="x", target_id=str(n))
+    _without_triggers("UPDATE audit_auditentry SET target_id = 'other' WHERE seq = 2", [])
+    report = chain_verify("platform")
+    assert not report.ok
+    assert any("entry 2: content was changed" in problem for problem in report.problems)
+
+
+@pytest.mark.django_db
+def test_verification_finds_a_removed_entry_and_a_cut_tail():
+    for n in range(4):
+        audit_log(actor=None, action=Action.READ, target_type="x", target_id=str(n))
+    _without_triggers("DELETE FROM audit_auditentry WHERE seq IN (2, 4)", [])
+    problems = " ".join(chain_verify("platform").problems)
+    assert "missing entries" in problems
+    assert "removed from its end" in problems
+
+
+@pytest.mark.django_db
+def test_the_command_verifies_and_fails_on_tampering(capsys):
+    audit_log(actor=None, action=Action.READ, target_type="x", target_id="1")
+    call_command("verify_audit")
+    assert "OK   platform: 1 entries" in capsys.readouterr().out
+    _without_triggers("UPDATE audit_auditentry SET action = 'delete'", [])
+    with pytest.raises(CommandError):
+        call_command("verify_audit")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.postgres
+def test_concurrent_writers_do_not_fork_the_chain():
+    errors: list[Exception] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(10):
+                audit_log(actor=None, action=Action.READ, target_type="x", target_id=f"{n}-{i}", organisation_id=1)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    report = chain_verify("org:1")
+    assert report.ok, report.problems
+    assert report.entries == 40
+    assert ChainHead.objects.get(chain="org:1").seq == 40

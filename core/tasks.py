@@ -1,0 +1,21 @@
+"""Background jobs of the core: email. Run by `manage.py db_worker` (database queue) in production."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+
+@task()
+def send_email(*, to: list[str], template: str, context: dict[str, object], language: str) -> int:
+    """Render ``<template>_subject.txt`` and ``<template>.txt`` in the recipient's language and send."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
+    message = EmailMultiAlternatives(subject=subject, body=body, to=to)
+    return message.send()

@@ -1,0 +1,248 @@
+"""Haven's settings, read from the environment (see docs/configuration.md).
+
+``HAVEN_ENV`` chooses the profile: ``production`` (the default, so that a forgotten variable fails
+safe), ``development`` (``make run``) or ``test``. Production refuses to start without its secrets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from lib.env import env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("HAVEN_VAR_DIR", str(BASE_DIR / "var")))
+
+HAVEN_ENV = env_str("HAVEN_ENV", "production")
+if HAVEN_ENV not in {"production", "development", "test"}:
+    raise ImproperlyConfigured(f"HAVEN_ENV must be production, development or test, not {HAVEN_ENV!r}.")
+PRODUCTION = HAVEN_ENV == "production"
+TESTING = HAVEN_ENV == "test"
+
+DEBUG = env_bool("DEBUG", default=HAVEN_ENV == "development")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must not be on in production.")
+
+# --- Secrets ---------------------------------------------------------------------------------
+_DEV_ONLY_SECRET = "haven-development-and-test-only-secret-key-never-use-in-production-0123456789"
+SECRET_KEY = env_str("SECRET_KEY", required=PRODUCTION) or _DEV_ONLY_SECRET
+if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY == _DEV_ONLY_SECRET):
+    raise ImproperlyConfigured("SECRET_KEY must be a random string of at least 50 characters.")
+
+# Key-encryption keys: "id:base64url-of-32-bytes" separated by commas; the first one wraps new data
+# keys, all of them unwrap. Generate one with `python manage.py generate_kek`.
+_DEV_ONLY_KEK = "dev1:ZGV2ZWxvcG1lbnQtYW5kLXRlc3Qta2V5LTMyYnl0ZXM="
+HAVEN_KEKS = env_str("HAVEN_KEKS", required=PRODUCTION) or _DEV_ONLY_KEK
+if PRODUCTION and _DEV_ONLY_KEK in HAVEN_KEKS:
+    raise ImproperlyConfigured("HAVEN_KEKS must not contain the development key in production.")
+
+# --- Hosts and HTTPS -------------------------------------------------------------------------
+_default_hosts = "" if PRODUCTION else "127.0.0.1,localhost,testserver,[::1]"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", _default_hosts.split(",") if _default_hosts else [])
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS is required in production (comma-separated host names).")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Number of reverse proxies in front of Haven whose X-Forwarded-For we trust (0: none).
+HAVEN_TRUSTED_PROXIES = env_int("HAVEN_TRUSTED_PROXIES", 0, minimum=0)
+if HAVEN_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000 if PRODUCTION else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=PRODUCTION)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "haven_session"
+CSRF_COOKIE_NAME = "haven_csrf"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# --- Applications ----------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "core",
+    "crypto",
+    "vocabulary",
+    "accounts",
+    "audit",
+]
+
+MIDDLEWARE = [
+    "core.middleware.ClientPrivacyMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "haven.urls"
+WSGI_APPLICATION = "haven.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "core.context_processors.haven",
+            ],
+        },
+    }
+]
+
+# --- Database --------------------------------------------------------------------------------
+_default_db = "" if PRODUCTION else f"sqlite:///{VAR_DIR / 'haven.sqlite3'}"
+_database_url = env_str("DATABASE_URL", _default_db, required=PRODUCTION)
+try:
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from exc
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+    }
+    # A file, not memory, so that tests can read the raw database and prove what it does not hold.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-haven.sqlite3")}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache, sessions, tasks ------------------------------------------------------------------
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # Memory only: rate-limit counters and their daily key must never reach a disk.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "haven"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+
+# --- Accounts --------------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Staff sessions: end after this many seconds without a request, and after this many in all.
+HAVEN_STAFF_IDLE_TIMEOUT = env_int("HAVEN_STAFF_IDLE_TIMEOUT", 15 * 60, minimum=60)
+HAVEN_STAFF_ABSOLUTE_TIMEOUT = env_int("HAVEN_STAFF_ABSOLUTE_TIMEOUT", 8 * 60 * 60, minimum=300)
+HAVEN_STAFF_IDLE_WARNING = env_int("HAVEN_STAFF_IDLE_WARNING", 2 * 60, minimum=10)
+HAVEN_REAUTH_MAX_AGE = env_int("HAVEN_REAUTH_MAX_AGE", 5 * 60, minimum=30)
+SESSION_COOKIE_AGE = HAVEN_STAFF_ABSOLUTE_TIMEOUT
+# Sign-in throttle: failures allowed per client and per account name within the window.
+HAVEN_LOGIN_MAX_FAILURES = env_int("HAVEN_LOGIN_MAX_FAILURES", 5, minimum=1)
+HAVEN_LOGIN_WINDOW = env_int("HAVEN_LOGIN_WINDOW", 15 * 60, minimum=60)
+HAVEN_SITE_NAME = env_str("HAVEN_SITE_NAME", "Haven")
+
+# --- Safety ----------------------------------------------------------------------------------
+# Where the quick exit goes: a neutral site that looks ordinary in a browser's history.
+HAVEN_QUICK_EXIT_URL = env_str("HAVEN_QUICK_EXIT_URL", "https://www.meteo.be/")
+if not HAVEN_QUICK_EXIT_URL.startswith("https://"):
+    raise ImproperlyConfigured("HAVEN_QUICK_EXIT_URL must be an https:// address.")
+
+# --- Languages -------------------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
+LANGUAGE_NAMES_LOCAL = {"nl": "Nederlands", "fr": "Français", "en": "English"}
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Brussels"
+
+# --- Static files ----------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+
+# --- Email -----------------------------------------------------------------------------------
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Haven <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if PRODUCTION or env_str("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("EMAIL_HOST", required=PRODUCTION)
+    EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+    if EMAIL_USE_TLS and EMAIL_USE_SSL:
+        raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on.")
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+
+# --- Logging: nothing that identifies a visitor ----------------------------------------------
+ADMINS: list[tuple[str, str]] = []
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"drop_client": {"()": "core.logging.DropClientIdentifiers"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["drop_client"], "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

@@ -1,0 +1,11 @@
+"""Settings for the test suite: the normal settings, with HAVEN_ENV=test and fast hashing."""
+
+import os
+
+os.environ.setdefault("HAVEN_ENV", "test")
+
+from haven.settings import *  # noqa: F403
+from haven.settings import PASSWORD_HASHERS
+
+# Argon2 stays first in production; tests keep it (a test checks it) but hash quickly with it.
+PASSWORD_HASHERS = ["core.testing.FastArgon2PasswordHasher", *PASSWORD_HASHERS]

@@ -1,0 +1,1 @@
+"""Plain helpers shared by the whole project; nothing here imports an app."""
