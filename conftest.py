@@ -34,3 +34,22 @@ def trio(db: None):  # type: ignore[no-untyped-def]
     from accounts.testing import make_trio
 
     return make_trio()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Load the bundled content (vocabulary, knowledge, directory) once into the test database.
+
+    Tests that flush the database (``transaction=True``) run last and load what they need themselves."""
+    from core.content import loaders
+
+    with django_db_blocker.unblock():
+        for loader in loaders():
+            loader.load()
+
+
+def load_all_content() -> None:
+    from core.content import loaders
+
+    for loader in loaders():
+        loader.load()

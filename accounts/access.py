@@ -110,6 +110,25 @@ def staff_user(request: HttpRequest) -> User:
     return user
 
 
+def is_editor(user: User) -> bool:
+    """Editors of the shared knowledge base: anyone with the editor role somewhere, or a platform admin."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_platform_admin or Membership.objects.filter(user=user, role="editor").exists()
+
+
+def editor_required(view: View) -> View:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return _login_redirect(request)
+        if not is_editor(request.user):  # type: ignore[arg-type]
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def mark_reauthenticated(request: HttpRequest) -> None:
     request.session[REAUTH_SESSION_KEY] = int(time.time())
 

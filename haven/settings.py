@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "vocabulary",
     "accounts",
     "audit",
+    "search",
+    "knowledge",
+    "directory",
+    "plans",
 ]
 
 MIDDLEWARE = [

@@ -9,3 +9,7 @@ from haven.settings import PASSWORD_HASHERS
 
 # Argon2 stays first in production; tests keep it (a test checks it) but hash quickly with it.
 PASSWORD_HASHERS = ["core.testing.FastArgon2PasswordHasher", *PASSWORD_HASHERS]
+
+# One test database file per test run, so that runs side by side do not share one.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-haven-{os.getpid()}.sqlite3")}  # noqa: F405

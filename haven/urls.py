@@ -2,14 +2,22 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
 from core import views as core_views
+from knowledge import views as knowledge_views
+from search import api as search_api
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("exit/", core_views.quick_exit, name="quick-exit"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/search", search_api.search_view, name="api-search"),
+    path("api/v1/openapi.json", search_api.openapi_view, name="api-openapi"),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
+    path("directory/", include("directory.urls")),
+    path("knowledge/", include("knowledge.urls")),
+    path("search/", knowledge_views.search, name="search"),
+    path("plan/", include("plans.urls")),
     path("", include("core.urls")),
 )
 

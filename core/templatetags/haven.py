@@ -30,3 +30,9 @@ def tr(value: dict[str, str] | None) -> SafeString:
 def tr_plain(value: dict[str, str] | None) -> str:
     """Multilingual text as plain text (for attributes and titles)."""
     return pick(value).text
+
+
+@register.filter
+def get_item(mapping: dict[str, object], key: str) -> object:
+    """``{{ mapping|get_item:key }}`` for dictionaries keyed by a variable."""
+    return mapping.get(key) if isinstance(mapping, dict) else None

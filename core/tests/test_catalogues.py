@@ -22,11 +22,31 @@ def test_no_message_is_untranslated_or_fuzzy(lang):
 def test_every_message_in_the_code_is_in_the_catalogues(tmp_path):
     """Extract the messages afresh (as `make messages-update` does) and compare."""
     copy = tmp_path / "haven"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
-        ".venv", "node_modules", "var", ".git", "*.mo", "__pycache__", ".mypy_cache", ".ruff_cache"))
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv", "node_modules", "var", ".git", "*.mo", "__pycache__", ".mypy_cache", ".ruff_cache"
+        ),
+    )
     env = {**os.environ, "HAVEN_ENV": "test", "DJANGO_SETTINGS_MODULE": "haven.settings_test"}
-    subprocess.run([sys.executable, "manage.py", "makemessages", "-l", "en", "--no-location", "--no-obsolete",
-                    "--ignore=var/*", "-v0"], cwd=copy, env=env, check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "en",
+            "--no-location",
+            "--no-obsolete",
+            "--ignore=var/*",
+            "-v0",
+        ],
+        cwd=copy,
+        env=env,
+        check=True,
+        timeout=300,
+    )
     extracted = {(e.msgctxt, e.msgid) for e in parse(copy / "locale/en/LC_MESSAGES/django.po") if not e.is_header}
     for lang, path in CATALOGUES.items():
         known = {(e.msgctxt, e.msgid) for e in parse(path)}

@@ -13,8 +13,12 @@ def _token(client: Client) -> str:
 def test_a_same_origin_post_with_a_null_origin_is_accepted_when_the_browser_vouches_for_it():
     client = Client(enforce_csrf_checks=True)
     token = _token(client)
-    response = client.post(LOGIN, {"email": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
-                           HTTP_ORIGIN="null", HTTP_SEC_FETCH_SITE="same-origin")
+    response = client.post(
+        LOGIN,
+        {"email": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="null",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
     assert response.status_code == 200
 
 
@@ -22,11 +26,18 @@ def test_a_same_origin_post_with_a_null_origin_is_accepted_when_the_browser_vouc
 def test_a_cross_site_post_is_refused():
     client = Client(enforce_csrf_checks=True)
     token = _token(client)
-    response = client.post(LOGIN, {"email": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
-                           HTTP_ORIGIN="null", HTTP_SEC_FETCH_SITE="cross-site")
+    response = client.post(
+        LOGIN,
+        {"email": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="null",
+        HTTP_SEC_FETCH_SITE="cross-site",
+    )
     assert response.status_code == 403
-    response = client.post(LOGIN, {"email": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
-                           HTTP_ORIGIN="https://evil.example")
+    response = client.post(
+        LOGIN,
+        {"email": "a@example.org", "password": "x", "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="https://evil.example",
+    )
     assert response.status_code == 403
 
 
@@ -34,8 +45,9 @@ def test_a_cross_site_post_is_refused():
 def test_the_token_is_still_required():
     client = Client(enforce_csrf_checks=True)
     _token(client)
-    response = client.post(LOGIN, {"email": "a@example.org", "password": "x"},
-                           HTTP_ORIGIN="null", HTTP_SEC_FETCH_SITE="same-origin")
+    response = client.post(
+        LOGIN, {"email": "a@example.org", "password": "x"}, HTTP_ORIGIN="null", HTTP_SEC_FETCH_SITE="same-origin"
+    )
     assert response.status_code == 403
 
 

@@ -1,0 +1,101 @@
+"""Reads for the knowledge base (also used by other apps: the planner's suggestions, the home page)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+
+from core.i18n import FALLBACK_ORDER
+from knowledge.models import Item, Revision, State, Topic, Translation
+from knowledge.services import translation_status
+
+HELPLINES_FILE = Path(settings.BASE_DIR) / "content" / "knowledge" / "emergency" / "helplines.toml"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """An item as shown in one language: the translation used, and whether it is a fallback."""
+
+    item: Item
+    translation: Translation
+    is_fallback: bool
+
+    @property
+    def url(self) -> str:
+        return f"/{self.requested}/knowledge/{self.item.slug}/" if self.requested else ""
+
+    requested: str = ""
+
+
+def _choose(item: Item, lang: str) -> Shown | None:
+    published = {t.language: t for t in item.translations.all() if t.is_published}
+    if lang in published:
+        return Shown(item, published[lang], False, lang)
+    for other in FALLBACK_ORDER:
+        if other in published:
+            return Shown(item, published[other], True, lang)
+    return None
+
+
+def _with_translations(items: QuerySet[Item]) -> QuerySet[Item]:
+    return items.select_related("topic").prefetch_related(
+        Prefetch("translations", queryset=Translation.objects.exclude(published_revision=None))
+    )
+
+
+def topics_with_items(lang: str) -> list[tuple[Topic, list[Shown]]]:
+    items = _with_translations(Item.objects.all())
+    by_topic: dict[int, list[Shown]] = {}
+    for item in items:
+        shown = _choose(item, lang)
+        if shown:
+            by_topic.setdefault(item.topic_id, []).append(shown)
+    return [(topic, by_topic.get(topic.pk, [])) for topic in Topic.objects.all()]
+
+
+def topic_items(topic: Topic, lang: str) -> list[Shown]:
+    return [s for item in _with_translations(topic.items.all()) if (s := _choose(item, lang))]
+
+
+def item_shown(slug: str, lang: str) -> Shown | None:
+    item = _with_translations(Item.objects.filter(slug=slug)).prefetch_related("domains", "related").first()
+    return _choose(item, lang) if item else None
+
+
+def related_items(item: Item, lang: str) -> list[Shown]:
+    return [s for other in _with_translations(item.related.all()) if (s := _choose(other, lang))]
+
+
+def items_for_domains(*, domains: list[str], lang: str, limit: int = 5) -> list[Shown]:
+    """Published items about any of these life domains (for suggestions elsewhere)."""
+    items = _with_translations(Item.objects.filter(domains__slug__in=domains).distinct())
+    return [s for item in items[: limit * 2] if (s := _choose(item, lang))][:limit]
+
+
+@lru_cache(maxsize=1)
+def _helpline_data() -> dict[str, Any]:
+    return tomllib.loads(HELPLINES_FILE.read_text(encoding="utf-8"))
+
+
+def helplines() -> dict[str, Any]:
+    """The helpline box: numbers with what they are for and when they answer, with sources."""
+    return _helpline_data()
+
+
+def translation_matrix() -> list[dict[str, Any]]:
+    """For the editors' dashboard: each item's status in each language."""
+    in_review = set(Revision.objects.filter(state=State.REVIEW).values_list("translation_id", flat=True))
+    rows = []
+    for item in Item.objects.select_related("topic").prefetch_related("translations"):
+        translations = {t.language: t for t in item.translations.all()}
+        source = translations.get(item.source_language)
+        statuses = {code: translation_status(translations.get(code), source) for code, _n in settings.LANGUAGES}
+        pending = {code: t.pk in in_review for code, t in translations.items()}
+        rows.append({"item": item, "statuses": statuses, "pending": pending})
+    return rows

@@ -1,0 +1,130 @@
+"""The search API: GET /api/v1/search?q=TEXT&lang=nl|fr|en&limit=N, and its OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_GET
+
+from search.rules import LANGS
+from search.selectors import MAX_QUERY_LENGTH, search
+
+MAX_LIMIT = 50
+DEFAULT_LIMIT = 10
+
+
+def _error(message: str, parameter: str) -> JsonResponse:
+    return JsonResponse({"error": message, "parameter": parameter}, status=400)
+
+
+def _public(response: JsonResponse) -> JsonResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def search_view(request: HttpRequest) -> JsonResponse:
+    query = request.GET.get("q", "").strip()
+    lang = request.GET.get("lang", "en")
+    limit_text = request.GET.get("limit", str(DEFAULT_LIMIT))
+    if not query:
+        return _error("q is required: the words to search for", "q")
+    if len(query) > MAX_QUERY_LENGTH:
+        return _error(f"q is too long (at most {MAX_QUERY_LENGTH} characters)", "q")
+    if lang not in LANGS:
+        return _error("lang must be one of nl, fr, en", "lang")
+    try:
+        limit = int(limit_text)
+    except ValueError:
+        return _error("limit must be a whole number", "limit")
+    if not 1 <= limit <= MAX_LIMIT:
+        return _error(f"limit must be between 1 and {MAX_LIMIT}", "limit")
+    results = search(query, lang=lang, limit=limit)
+    return _public(JsonResponse({"query": query, "lang": lang, "results": [r.as_dict() for r in results]}))
+
+
+def openapi_document() -> dict[str, Any]:
+    error = {
+        "type": "object",
+        "properties": {"error": {"type": "string"}, "parameter": {"type": "string"}},
+        "required": ["error"],
+    }
+    result = {
+        "type": "object",
+        "required": ["title", "url", "snippet", "type"],
+        "properties": {
+            "title": {"type": "string"},
+            "url": {"type": "string", "description": "Site path that shows the item in the requested language"},
+            "snippet": {"type": "string"},
+            "type": {"type": "string", "enum": ["article", "faq", "service", "organisation"]},
+        },
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Haven search API",
+            "version": "1.0.0",
+            "description": "Search Haven's knowledge base and directory in Dutch, French or English. "
+            "Nothing about the caller is stored.",
+        },
+        "paths": {
+            "/api/v1/search": {
+                "get": {
+                    "operationId": "search",
+                    "summary": "Search articles, FAQ, services and organisations, best match first",
+                    "parameters": [
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": True,
+                            "schema": {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH},
+                        },
+                        {
+                            "name": "lang",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "string", "enum": list(LANGS), "default": "en"},
+                        },
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+                        },
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Results ordered by relevance",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["query", "lang", "results"],
+                                        "properties": {
+                                            "query": {"type": "string"},
+                                            "lang": {"type": "string", "enum": list(LANGS)},
+                                            "results": {
+                                                "type": "array",
+                                                "items": {"$ref": "#/components/schemas/Result"},
+                                            },
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": {
+                            "description": "A parameter is missing or invalid",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        },
+                    },
+                }
+            }
+        },
+        "components": {"schemas": {"Result": result, "Error": error}},
+    }
+
+
+@require_GET
+def openapi_view(request: HttpRequest) -> JsonResponse:
+    return _public(JsonResponse(openapi_document()))

@@ -1,0 +1,53 @@
+"""SQLite FTS5: words are normalised and stemmed in Python (Snowball, as PostgreSQL does) and ranked by bm25."""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from search.models import Document
+from search.rules import FIELDS, FTS_WEIGHT, Analysed, stem, stem_text, tokens
+
+
+def _term(phrase: str, lang: str) -> str:
+    stems = [stem(word, lang) for word in tokens(phrase)]
+    return '"' + " ".join(stems) + '"' if stems else ""
+
+
+def match_expression(query: Analysed) -> str:
+    parts = []
+    for group in query.groups:
+        alternatives = [term for term in (_term(a, query.lang) for a in group.alternatives) if term]
+        if alternatives:
+            parts.append("(" + " OR ".join(alternatives) + ")")
+    if query.prefix:
+        parts.append(f'"{stem(query.prefix, query.lang)}"*')
+    return " OR ".join(parts)
+
+
+class SqliteEngine:
+    def index(self, document: Document) -> None:
+        values = [stem_text(getattr(document, name), document.lang) for name in FIELDS]
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
+            cursor.execute(
+                "INSERT INTO search_fts (rowid, lang, title, keywords, summary, body) VALUES (%s, %s, %s, %s, %s, %s)",
+                [document.pk, document.lang, *values],
+            )
+
+    def remove(self, document: Document) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
+
+    def search(self, query: Analysed, limit: int) -> list[tuple[int, float]]:
+        expression = match_expression(query)
+        if not expression:
+            return []
+        weights = ", ".join(str(FTS_WEIGHT[name]) for name in FIELDS)
+        sql = (
+            f"SELECT f.rowid, -bm25(search_fts, 0.0, {weights}) AS score "  # noqa: S608
+            "FROM search_fts f JOIN search_document d ON d.id = f.rowid "
+            "WHERE search_fts MATCH %s AND d.lang = %s ORDER BY score DESC, f.rowid LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, query.lang, limit])
+            return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]

@@ -1,0 +1,36 @@
+"""Writes to the search index. Apps call ``document_upsert`` when content is published or changed and
+``document_delete`` when it goes away. Only public text may be passed in: never a confidential address."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from search.engines import engine
+from search.models import Document, Kind
+
+
+def document_upsert(
+    *, kind: str, key: str, lang: str, title: str, url: str, summary: str = "", body: str = "", keywords: str = ""
+) -> Document:
+    if kind not in Kind.values:
+        raise ValueError(f"unknown document kind {kind!r}")
+    with transaction.atomic():
+        document, _created = Document.objects.update_or_create(
+            kind=kind,
+            key=key,
+            lang=lang,
+            defaults={"title": title[:300], "summary": summary, "body": body, "keywords": keywords, "url": url},
+        )
+        engine().index(document)
+    return document
+
+
+def document_delete(*, kind: str, key: str, lang: str | None = None) -> int:
+    documents = Document.objects.filter(kind=kind, key=key)
+    if lang:
+        documents = documents.filter(lang=lang)
+    with transaction.atomic():
+        for document in documents:
+            engine().remove(document)
+        deleted, _ = documents.delete()
+    return deleted

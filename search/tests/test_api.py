@@ -1,0 +1,44 @@
+import pytest
+from django.test import Client
+
+
+@pytest.mark.django_db
+def test_the_api_returns_results_in_the_contract(client: Client):
+    response = client.get("/api/v1/search", {"q": "abortus kosten", "lang": "nl", "limit": "3"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["query"] == "abortus kosten" and data["lang"] == "nl"
+    assert 1 <= len(data["results"]) <= 3
+    first = data["results"][0]
+    assert set(first) == {"title", "url", "snippet", "type"}
+    assert first["type"] in {"article", "faq", "service", "organisation"}
+    assert first["url"].startswith("/nl/")
+    assert client.get(first["url"]).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": ""},
+        {"q": "x", "lang": "de"},
+        {"q": "x", "limit": "ten"},
+        {"q": "x", "limit": "0"},
+        {"q": "x", "limit": "1000"},
+        {"q": "x" * 500},
+    ],
+)
+def test_bad_parameters_get_a_400_with_a_json_error(client: Client, params):
+    response = client.get("/api/v1/search", params)
+    assert response.status_code == 400
+    assert "error" in response.json()
+
+
+@pytest.mark.django_db
+def test_the_openapi_document_describes_the_endpoint(client: Client):
+    document = client.get("/api/v1/openapi.json").json()
+    assert document["openapi"].startswith("3.")
+    operation = document["paths"]["/api/v1/search"]["get"]
+    assert {p["name"] for p in operation["parameters"]} == {"q", "lang", "limit"}
+    assert set(operation["responses"]) == {"200", "400"}

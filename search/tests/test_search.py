@@ -1,0 +1,95 @@
+"""The search contract on the engine of the current database (SQLite, or PostgreSQL with DATABASE_URL)."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from search.evaluation import evaluate, load_cases
+from search.models import MissedQuery
+from search.selectors import search
+from search.services import document_delete, document_upsert
+
+
+def keys(text, lang="en"):
+    return [r.key for r in search(text, lang=lang, limit=5, count_misses=False)]
+
+
+@pytest.mark.django_db
+def test_the_engine_matches_the_database():
+    from search.engines import engine
+
+    expected = "PostgresEngine" if connection.vendor == "postgresql" else "SqliteEngine"
+    assert type(engine()).__name__ == expected
+
+
+@pytest.mark.django_db
+def test_accents_and_case_do_not_matter():
+    assert keys("AVORTEMENT", "fr")[:1] == keys("avortement", "fr")[:1] == keys("Avortément", "fr")[:1]
+
+
+@pytest.mark.django_db
+def test_words_are_stemmed_in_each_language():
+    assert "abortion-in-belgium" in keys("aborted abortions", "en")
+    assert "sti-testing" in keys("dépistages", "fr")
+
+
+@pytest.mark.django_db
+def test_typos_are_tolerated():
+    assert keys("avortemnt", "fr")[:2] == keys("avortement", "fr")[:2]
+    assert "urgent-medical-assistance" in keys("urgnet medical assistence", "en")
+
+
+@pytest.mark.django_db
+def test_official_names_are_synonyms_across_languages():
+    assert "urgent-medical-assistance" in keys("ocmw dokter zonder papieren", "nl")
+    assert "complaint-or-police-notification" in keys("aangifte doen", "nl")
+
+
+@pytest.mark.django_db
+def test_results_are_only_in_the_requested_language():
+    for result in search("police", lang="fr", limit=10):
+        assert result.url.startswith("/fr/")
+
+
+@pytest.mark.django_db
+def test_documents_can_be_updated_and_removed():
+    document_upsert(
+        kind="service",
+        key="test-service",
+        lang="en",
+        title="Quokka help desk",
+        url="/en/x/",
+        summary="Helps with quokkas",
+    )
+    assert keys("quokka") == ["test-service"]
+    document_upsert(kind="service", key="test-service", lang="en", title="Wombat help desk", url="/en/x/")
+    assert keys("quokka") == [] and keys("wombat") == ["test-service"]
+    document_delete(kind="service", key="test-service")
+    assert keys("wombat") == []
+
+
+@pytest.mark.django_db
+def test_only_missed_queries_are_counted_with_words_and_day_only():
+    search("abortion", lang="en")
+    search("zzyzx qwv", lang="en")
+    search("zzyzx qwv", lang="en")
+    assert list(MissedQuery.objects.values_list("text", "count")) == [("zzyzx qwv", 2)]
+    assert {f.name for f in MissedQuery._meta.get_fields()} == {"id", "text", "lang", "day", "count"}
+
+
+@pytest.mark.django_db
+def test_the_search_page_never_ends_in_a_dead_end(client: Client):
+    html = client.get("/nl/search/", {"q": "zzyzx"}).content.decode()
+    assert "/nl/knowledge/topic/" in html
+    assert 'href="tel:112"' in html
+    html = client.get("/nl/search/", {"q": "abortus"}).content.decode()
+    assert "/nl/knowledge/abortion-in-belgium/" in html
+
+
+@pytest.mark.django_db
+def test_the_evaluation_set_meets_the_targets():
+    cases = load_cases()
+    scores = evaluate(cases)
+    for lang in ("nl", "fr", "en"):
+        assert scores[lang].cases >= 30, lang
+        assert scores[lang].recall_at_3 >= 0.9, (lang, scores[lang].misses)
