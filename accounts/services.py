@@ -175,3 +175,52 @@ def session_expired_reason(session: StaffSession) -> str | None:
     if (now - session.created_at).total_seconds() > settings.HAVEN_STAFF_ABSOLUTE_TIMEOUT:
         return "absolute"
     return None
+
+
+# --- The rights of staff over their own data ---------------------------------------------------
+
+
+def user_export(*, user: User) -> dict[str, object]:
+    """Everything Haven holds about a staff member, as plain data (never the 2FA secret itself)."""
+    audit_log(actor=user, action=Action.EXPORT, target=user)
+    return {
+        "email": user.email,
+        "name": user.name,
+        "language": user.language,
+        "date_joined": user.date_joined.isoformat(),
+        "is_platform_admin": user.is_platform_admin,
+        "memberships": [
+            {"organisation": m.organisation.name, "role": m.role, "since": m.created_at.isoformat()}
+            for m in user.memberships.select_related("organisation")
+        ],
+        "authenticator_app": user.totp_devices.filter(confirmed=True).exists(),
+        "security_keys": [
+            {
+                "name": c.name,
+                "added": c.created_at.isoformat(),
+                "last_used": c.last_used_at.isoformat() if c.last_used_at else None,
+            }
+            for c in user.webauthn_credentials.all()
+        ],
+        "sessions": [
+            {
+                "started": s.created_at.isoformat(),
+                "last_used": s.last_seen_at.isoformat(),
+                "ended": s.ended_at.isoformat() if s.ended_at else None,
+            }
+            for s in user.staff_sessions.all()
+        ],
+    }
+
+
+def user_delete(*, actor: User, user: User) -> None:
+    """Delete a staff account and everything tied to it. Audit entries keep only the number it had."""
+    with transaction.atomic():
+        for membership in user.memberships.filter(role=Role.ADMIN):
+            if Membership.objects.filter(organisation=membership.organisation, role=Role.ADMIN).count() <= 1:
+                raise ValidationError(
+                    _("This person is the last admin of %(organisation)s. Add another admin first.")
+                    % {"organisation": membership.organisation.name}
+                )
+        audit_log(actor=actor, action=Action.DELETE, target=user)
+        user.delete()

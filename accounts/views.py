@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -230,6 +231,33 @@ def security_view(request: HttpRequest) -> HttpResponse:
             "webauthn_credentials": user.webauthn_credentials.all(),
         },
     )
+
+
+@reauth_required
+@require_http_methods(["GET"])
+def data_export_view(request: HttpRequest) -> HttpResponse:
+    """A staff member downloads everything Haven holds about them."""
+    response = JsonResponse(services.user_export(user=staff_user(request)), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="haven-my-data.json"'
+    return response
+
+
+@reauth_required
+@require_http_methods(["GET", "POST"])
+def account_delete_view(request: HttpRequest) -> HttpResponse:
+    """A staff member deletes their own account, after confirming who they are."""
+    user = staff_user(request)
+    error = ""
+    if request.method == "POST" and request.POST.get("confirm") == "delete":
+        try:
+            services.user_delete(actor=user, user=user)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            logout(request)
+            messages.success(request, _("Your staff account is deleted."))
+            return redirect("core:home")
+    return render(request, "accounts/account_delete.html", {"error": error})
 
 
 @reauth_required

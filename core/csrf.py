@@ -20,9 +20,9 @@ class CsrfMiddleware(CsrfViewMiddleware):
     def _origin_verified(self, request: HttpRequest) -> bool:  # type: ignore[misc]
         if request.META.get("HTTP_ORIGIN") == "null" and _browser_says_same_origin(request):
             return True
-        return super()._origin_verified(request)
+        return bool(super()._origin_verified(request))  # type: ignore[misc]
 
     def _check_referer(self, request: HttpRequest) -> None:  # type: ignore[misc]
         if "HTTP_REFERER" not in request.META and _browser_says_same_origin(request):
             return
-        super()._check_referer(request)
+        super()._check_referer(request)  # type: ignore[misc]

@@ -8,8 +8,15 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 
 BUDGET = 50 * 1024
-PUBLIC_PAGES = ["/en/", "/nl/", "/fr/", "/en/safety/browse-safely/", "/fr/safety/browse-safely/",
-                "/nl/accounts/sign-in/", "/en/no-such-page/"]
+PUBLIC_PAGES = [
+    "/en/",
+    "/nl/",
+    "/fr/",
+    "/en/safety/browse-safely/",
+    "/fr/safety/browse-safely/",
+    "/nl/accounts/sign-in/",
+    "/en/no-such-page/",
+]
 RESOURCE = re.compile(r'<(?:link|script|img)\b[^>]*?(?:href|src)="(/static/[^"]+)"')
 
 

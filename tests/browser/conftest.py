@@ -12,8 +12,15 @@ import pytest
 
 CHROMIUM = os.environ.get("HAVEN_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 NEUTRAL = "https://www.meteo.be/"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -49,8 +56,11 @@ class Recorder:
 
 
 def _neutral_site(route: object) -> None:
-    route.fulfill(status=200, content_type="text/html",  # type: ignore[attr-defined]
-                  body="<html lang='en'><title>Weather</title><p>Sunny</p></html>")
+    route.fulfill(
+        status=200,
+        content_type="text/html",  # type: ignore[attr-defined]
+        body="<html lang='en'><title>Weather</title><p>Sunny</p></html>",
+    )
 
 
 @pytest.fixture
@@ -88,17 +98,21 @@ def axe(browser: object, live_server: object, request: pytest.FixtureRequest):  
             pytest.fail("axe-core is missing: `make test` installs it with npm")
         pytest.skip("axe-core is missing (npm ci)")
 
-    def check(path: str, cookies: list[dict[str, object]] | None = None, viewport: dict[str, int] | None = None) -> None:
-        context = browser.new_context(base_url=live_server.url, bypass_csp=True,  # type: ignore[attr-defined]
-                                      viewport=viewport or {"width": 1280, "height": 900})
+    def check(
+        path: str, cookies: list[dict[str, object]] | None = None, viewport: dict[str, int] | None = None
+    ) -> None:
+        context = browser.new_context(
+            base_url=live_server.url,
+            bypass_csp=True,  # type: ignore[attr-defined]
+            viewport=viewport or {"width": 1280, "height": 900},
+        )
         try:
             if cookies:
                 context.add_cookies(cookies)
             page = context.new_page()
             page.goto(path)
             page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
             violations = [
                 {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
                 for v in result["violations"]

@@ -6,10 +6,23 @@ from accounts.testing import make_trio, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PUBLIC = ["/en/", "/nl/", "/fr/", "/en/safety/browse-safely/", "/nl/safety/browse-safely/",
-          "/fr/accounts/sign-in/", "/en/no-such-page/"]
-STAFF = ["/en/accounts/", "/en/accounts/sessions/", "/en/accounts/security/", "/en/accounts/org/org-a/members/",
-         "/en/accounts/org/org-a/members/invite/", "/nl/accounts/security/password/"]
+PUBLIC = [
+    "/en/",
+    "/nl/",
+    "/fr/",
+    "/en/safety/browse-safely/",
+    "/nl/safety/browse-safely/",
+    "/fr/accounts/sign-in/",
+    "/en/no-such-page/",
+]
+STAFF = [
+    "/en/accounts/",
+    "/en/accounts/sessions/",
+    "/en/accounts/security/",
+    "/en/accounts/org/org-a/members/",
+    "/en/accounts/org/org-a/members/invite/",
+    "/nl/accounts/security/password/",
+]
 
 
 @pytest.mark.parametrize("path", PUBLIC)

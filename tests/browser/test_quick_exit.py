@@ -46,5 +46,5 @@ def test_the_button_is_always_on_screen(context_factory, viewport):
         page.evaluate(f"window.scrollTo(0, {scroll})")
         box = button.bounding_box()
         assert box is not None and button.is_visible()
-        assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
+        assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
         assert box["height"] >= 44 and box["width"] >= 44

@@ -1,0 +1,32 @@
+"""Data we must not keep: a registry of purge rules, run daily by `manage.py purge_expired`.
+
+Each app registers what it deletes and after how long, in ``AppConfig.ready()``; the privacy document
+(docs/privacy.md) lists the same rules, and a test ties the two together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    description: str
+    purge: Callable[[], int]
+
+
+_rules: dict[str, Rule] = {}
+
+
+def register_purge(name: str, description: str, purge: Callable[[], int]) -> None:
+    _rules[name] = Rule(name, description, purge)
+
+
+def rules() -> list[Rule]:
+    return sorted(_rules.values(), key=lambda rule: rule.name)
+
+
+def purge_all() -> dict[str, int]:
+    return {rule.name: rule.purge() for rule in rules()}
