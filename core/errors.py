@@ -24,3 +24,8 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return _error(request, 500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form that cannot be trusted (expired, or sent from elsewhere): explain, keep calm, lose nothing."""
+    return render(request, "core/csrf_failure.html", status=403)

@@ -66,6 +66,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "haven_session"
 CSRF_COOKIE_NAME = "haven_csrf"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 # --- Applications ----------------------------------------------------------------------------
 INSTALLED_APPS = [

@@ -58,3 +58,12 @@ def test_https_posts_without_a_referer_pass_only_when_same_origin():
     data = {"email": "a@example.org", "password": "x", "csrfmiddlewaretoken": token}
     assert client.post(LOGIN, data, secure=True, HTTP_SEC_FETCH_SITE="same-origin").status_code == 200
     assert client.post(LOGIN, data, secure=True).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_refused_form_gets_a_plain_explanation():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(LOGIN, {"email": "a@example.org", "password": "x"})
+    assert response.status_code == 403
+    assert b"Please send the form again" in response.content
+    assert b"data-quick-exit" in response.content
