@@ -18,6 +18,8 @@ POSTGRES_CONFIG = {"nl": "haven_nl", "fr": "haven_fr", "en": "haven_en"}
 # Field weights. PostgreSQL uses the letters (A highest); FTS5 uses the numbers in bm25().
 FIELDS = ("title", "keywords", "summary", "body")
 PG_WEIGHT = {"title": "A", "keywords": "A", "summary": "B", "body": "C"}
+# ts_rank's weights for D, C, B, A (in that order), with length normalisation 1 (compared on the evaluation set).
+PG_RANK_WEIGHTS = [0.1, 0.3, 0.6, 1.0]
 FTS_WEIGHT = {"title": 10.0, "keywords": 8.0, "summary": 4.0, "body": 1.0}
 # How much a near match of the whole query against a title counts (typos in names).
 TITLE_SIMILARITY_WEIGHT = 0.5

@@ -6,7 +6,15 @@ from __future__ import annotations
 from django.db import connection
 
 from search.models import Document
-from search.rules import PG_WEIGHT, POSTGRES_CONFIG, TITLE_SIMILARITY_WEIGHT, Analysed, normalise, tokens
+from search.rules import (
+    PG_RANK_WEIGHTS,
+    PG_WEIGHT,
+    POSTGRES_CONFIG,
+    TITLE_SIMILARITY_WEIGHT,
+    Analysed,
+    normalise,
+    tokens,
+)
 
 
 def _term(phrase: str) -> str:
@@ -51,7 +59,7 @@ class PostgresEngine:
         config = POSTGRES_CONFIG[query.lang]
         sql = """
             SELECT d.id,
-                   ts_rank_cd('{0.1, 0.3, 0.6, 1.0}', d.vector, q) * 10
+                   ts_rank(%s::float4[], d.vector, q, 1) * 10
                    + %s * word_similarity(%s, unaccent(lower(d.title))) AS score
             FROM search_document d, to_tsquery(%s::regconfig, %s) q
             WHERE d.lang = %s AND (d.vector @@ q OR word_similarity(%s, unaccent(lower(d.title))) > 0.55)
@@ -59,5 +67,7 @@ class PostgresEngine:
             LIMIT %s
         """
         with connection.cursor() as cursor:
-            cursor.execute(sql, [TITLE_SIMILARITY_WEIGHT, plain, config, text or plain, query.lang, plain, limit])
+            cursor.execute(
+                sql, [PG_RANK_WEIGHTS, TITLE_SIMILARITY_WEIGHT, plain, config, text or plain, query.lang, plain, limit]
+            )
             return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
