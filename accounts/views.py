@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services, throttle
@@ -176,7 +177,10 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("all_others"):
             count = services.staff_sessions_end_all(user=user, except_key=current.key)
-            messages.success(request, _("%(count)d other session(s) ended.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)d other session ended.", "%(count)d other sessions ended.", count) % {"count": count},
+            )
         else:
             session = get_object_or_404(StaffSession, pk=request.POST.get("session", ""), user=user)
             services.staff_session_end(session=session, reason="ended")

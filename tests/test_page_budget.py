@@ -16,6 +16,12 @@ PUBLIC_PAGES = [
     "/fr/safety/browse-safely/",
     "/nl/accounts/sign-in/",
     "/en/no-such-page/",
+    "/fr/knowledge/",
+    "/nl/knowledge/topic/rights/",
+    "/en/knowledge/employment-contract-rights/",
+    "/fr/knowledge/sexual-assault-care-centres/",
+    "/nl/search/?q=abortus",
+    "/en/search/?q=zzyzx",
 ]
 RESOURCE = re.compile(r'<(?:link|script|img)\b[^>]*?(?:href|src)="(/static/[^"]+)"')
 
