@@ -123,9 +123,11 @@ def fill_source_language(path: Path) -> int:
             continue
         kept = []
         for line in block.split("\n"):
-            if line.startswith("msgstr") or line.strip() == "#, fuzzy":
+            if line.startswith("msgstr"):
                 break
-            kept.append(line)
+            if line.strip() == "#, fuzzy" or line.startswith("#|"):
+                continue
+            kept.append(line.replace("#, fuzzy, ", "#, "))
         if entry.msgid_plural:
             kept += [f"msgstr[0] {_quote(entry.msgid)}", f"msgstr[1] {_quote(entry.msgid_plural)}"]
         else:
