@@ -27,6 +27,7 @@ TITLE_SIMILARITY_WEIGHT = 0.5
 STOPWORDS = {
     "nl": set(
         [
+            "door",
             "de",
             "het",
             "een",
@@ -255,6 +256,9 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"zonder papieren", "sans papiers", "undocumented", "no papers", "without papers", "sans titre de sejour"},
         {
             "verkrachting",
+            "verkracht",
+            "violee",
+            "raped",
             "viol",
             "rape",
             "aanranding",
@@ -266,6 +270,9 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         },
         {"huisvesting", "woning", "wonen", "logement", "housing", "appartement", "appartment", "flat"},
         {"schulden", "dettes", "debts", "debt"},
+        {"budget", "begroting", "geld", "argent", "money", "finances", "financien"},
+        {"eenzaam", "eenzaamheid", "seul", "seule", "solitude", "lonely", "loneliness", "isole", "isolee"},
+        {"paspoort", "passeport", "passport", "identiteitskaart", "carte d identite", "papiers d identite", "id card"},
         {"stoppen", "uitstappen", "arreter", "quitter", "sortir", "leave", "leaving", "quit", "exit", "stop"},
         {"vakbond", "syndicat", "union", "utsopi"},
         {"politie", "police", "flic", "flics", "cops"},
@@ -410,7 +417,9 @@ def analyse(text: str, lang: str, lexicon: frozenset[str]) -> Analysed:
     for position, word in enumerate(words):
         if position in used or word in STOPWORDS.get(lang, set()):
             continue
-        candidates = correct(word, lexicon)
+        # A known synonym is taken as typed; otherwise typos are corrected, keeping the word itself too
+        # (its stem may still match: "verkracht" and "verkrachting").
+        candidates = [word] if word in synonyms else [word, *correct(word, lexicon)]
         found: set[str] = set(candidates)
         for candidate in candidates:
             for group in synonyms.get(candidate, []):
