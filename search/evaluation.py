@@ -19,7 +19,7 @@ EVAL_DIR = Path(settings.BASE_DIR) / "bench" / "search_eval"
 class Case:
     lang: str
     q: str
-    expected: str  # a knowledge slug, or "service:<slug>" / "organisation:<slug>"
+    expected: tuple[str, ...]  # knowledge slugs, or "service:<slug>" / "organisation:<slug>": any of them is right
 
 
 @dataclass
@@ -47,7 +47,10 @@ def load_cases(directory: Path = EVAL_DIR) -> list[Case]:
     cases = []
     for path in sorted(directory.glob("*.toml")):
         for entry in tomllib.loads(path.read_text(encoding="utf-8")).get("queries", []):
-            cases.append(Case(entry["lang"], entry["q"], entry["expected"]))
+            expected = entry["expected"]
+            cases.append(
+                Case(entry["lang"], entry["q"], tuple(expected) if isinstance(expected, list) else (expected,))
+            )
     return cases
 
 
@@ -64,13 +67,14 @@ def evaluate(cases: list[Case], *, limit: int = 10) -> dict[str, Scores]:
         score.latencies_ms.append((time.perf_counter() - started) * 1000)
         keys = [_key(r.type, r.key) for r in results]
         score.cases += 1
-        if case.expected in keys:
-            rank = keys.index(case.expected) + 1
+        ranks = [keys.index(answer) + 1 for answer in case.expected if answer in keys]
+        if ranks:
+            rank = min(ranks)
             score.reciprocal_ranks += 1 / rank
             if rank <= 3:
                 score.hits_at_3 += 1
                 continue
-        score.misses.append(f"{case.q!r} -> {keys[:3]} (wanted {case.expected})")
+        score.misses.append(f"{case.q!r} -> {keys[:3]} (wanted {' or '.join(case.expected)})")
     return scores
 
 

@@ -23,6 +23,8 @@ PG_RANK_WEIGHTS = [0.1, 0.3, 0.6, 1.0]
 FTS_WEIGHT = {"title": 10.0, "keywords": 8.0, "summary": 4.0, "body": 1.0}
 # How much a near match of the whole query against a title counts (typos in names).
 TITLE_SIMILARITY_WEIGHT = 0.5
+# A title this similar to the whole query matches even when no word does (names typed with mistakes).
+TITLE_SIMILARITY_THRESHOLD = 0.55
 
 STOPWORDS = {
     "nl": set(

@@ -3,6 +3,8 @@ weighted fields, and trigram similarity on titles for names typed with mistakes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection
 
 from search.models import Document
@@ -10,6 +12,7 @@ from search.rules import (
     PG_RANK_WEIGHTS,
     PG_WEIGHT,
     POSTGRES_CONFIG,
+    TITLE_SIMILARITY_THRESHOLD,
     TITLE_SIMILARITY_WEIGHT,
     Analysed,
     normalise,
@@ -24,15 +27,42 @@ def _term(phrase: str) -> str:
     return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
 
 
-def tsquery_text(query: Analysed) -> str:
-    parts = []
+def tsquery_groups(query: Analysed) -> list[str]:
+    """One tsquery text per group (its alternatives OR-ed), plus the prefix of the last word."""
+    groups = []
     for group in query.groups:
         alternatives = [term for term in (_term(a) for a in group.alternatives) if term]
         if alternatives:
-            parts.append("(" + " | ".join(alternatives) + ")")
+            groups.append(" | ".join(alternatives))
     if query.prefix:
-        parts.append(f"{query.prefix}:*")
-    return " | ".join(parts)
+        groups.append(f"{query.prefix}:*")
+    return groups
+
+
+# The rank of the whole query, raised by the share of the query's groups (its distinct concepts) that the document
+# matches, as bm25 rewards in FTS5; a title that looks like the whole query (a name typed with mistakes) adds to it.
+SEARCH_SQL = """
+WITH g AS (
+    SELECT to_tsquery(%(config)s::regconfig, t.qtext) AS q
+    FROM unnest(%(groups)s::text[]) AS t(qtext)
+),
+docs AS (SELECT id, vector, title FROM search_document WHERE lang = %(lang)s),
+matched AS (
+    SELECT docs.id, count(*)::float AS groups_matched
+    FROM docs JOIN g ON docs.vector @@ g.q
+    GROUP BY docs.id
+),
+whole AS (SELECT to_tsquery(%(config)s::regconfig, %(whole)s) AS q),
+titled AS (SELECT id, word_similarity(%(plain)s, unaccent(lower(title))) AS sim FROM docs)
+SELECT d.id,
+       ts_rank(%(weights)s::float4[], d.vector, whole.q, 1) * 10
+           * (1 + coalesce(m.groups_matched, 0) / greatest(cardinality(%(groups)s::text[]), 1))
+       + %(title_weight)s * t.sim AS score
+FROM docs d CROSS JOIN whole JOIN titled t ON t.id = d.id LEFT JOIN matched m ON m.id = d.id
+WHERE m.id IS NOT NULL OR t.sim > %(title_threshold)s
+ORDER BY score DESC, d.id
+LIMIT %(limit)s
+"""
 
 
 class PostgresEngine:
@@ -52,22 +82,21 @@ class PostgresEngine:
         """The vector lives in the document's row; deleting the row removes it."""
 
     def search(self, query: Analysed, limit: int) -> list[tuple[int, float]]:
-        text = tsquery_text(query)
+        groups = tsquery_groups(query)
         plain = normalise(query.text)
-        if not text and not plain:
+        if not groups and not plain:
             return []
-        config = POSTGRES_CONFIG[query.lang]
-        sql = """
-            SELECT d.id,
-                   ts_rank(%s::float4[], d.vector, q, 1) * 10
-                   + %s * word_similarity(%s, unaccent(lower(d.title))) AS score
-            FROM search_document d, to_tsquery(%s::regconfig, %s) q
-            WHERE d.lang = %s AND (d.vector @@ q OR word_similarity(%s, unaccent(lower(d.title))) > 0.55)
-            ORDER BY score DESC, d.id
-            LIMIT %s
-        """
+        params: dict[str, Any] = {
+            "config": POSTGRES_CONFIG[query.lang],
+            "groups": groups,
+            "whole": " | ".join(f"({g})" for g in groups) or plain,
+            "lang": query.lang,
+            "weights": PG_RANK_WEIGHTS,
+            "plain": plain,
+            "title_weight": TITLE_SIMILARITY_WEIGHT,
+            "title_threshold": TITLE_SIMILARITY_THRESHOLD,
+            "limit": limit,
+        }
         with connection.cursor() as cursor:
-            cursor.execute(
-                sql, [PG_RANK_WEIGHTS, TITLE_SIMILARITY_WEIGHT, plain, config, text or plain, query.lang, plain, limit]
-            )
+            cursor.execute(SEARCH_SQL, params)
             return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
