@@ -1,0 +1,1 @@
+"""The planner's views, one module per area: space, parts, goals, sharing and export, staff."""
