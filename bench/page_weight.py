@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haven.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -21,8 +21,16 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from tests.test_page_budget import BUDGET, transferred_size  # noqa: E402
 
-PAGES = ["/en/", "/nl/knowledge/", "/fr/knowledge/abortion-in-belgium/", "/en/knowledge/emergency-numbers/",
-         "/nl/search/?q=abortus", "/fr/safety/browse-safely/", "/en/directory/", "/fr/plan/"]
+PAGES = [
+    "/en/",
+    "/nl/knowledge/",
+    "/fr/knowledge/abortion-in-belgium/",
+    "/en/knowledge/emergency-numbers/",
+    "/nl/search/?q=abortus",
+    "/fr/safety/browse-safely/",
+    "/en/directory/",
+    "/fr/plan/",
+]
 
 
 def main() -> None:

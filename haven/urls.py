@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/search", search_api.search_view, name="api-search"),
     path("api/v1/openapi.json", search_api.openapi_view, name="api-openapi"),
+    path("api/hsds/", include("directory.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(

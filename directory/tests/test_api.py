@@ -1,0 +1,238 @@
+"""The HSDS 3.0 API: every seeded record validates against the spec's compiled schemas, the query parameters
+of the HSDS OpenAPI work, bad parameters get a 400 JSON error, and the data is open to any origin."""
+
+import re
+import uuid
+
+import pytest
+from django.test import Client
+
+from directory.hsds import TAXONOMIES, term_id
+from directory.models import Organization, Service, ServiceAtLocation, stable_id
+from directory.tests.conftest import hsds_schema, validator
+
+TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
+
+
+def get(client: Client, path: str, status: int = 200) -> dict:
+    response = client.get(path)
+    assert response.status_code == status, (path, response.content[:300])
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    return response.json()
+
+
+def valid(schema_validator, record: dict, where: str) -> None:
+    errors = sorted(schema_validator.iter_errors(record), key=lambda e: list(e.path))
+    assert not errors, f"{where}: " + "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+def all_pages(client: Client, path: str) -> list[dict]:
+    contents, page = [], 1
+    while True:
+        body = get(client, f"{path}{'&' if '?' in path else '?'}page={page}&per_page=7")
+        contents += body["contents"]
+        if body["last_page"]:
+            return contents
+        page += 1
+
+
+@pytest.mark.django_db
+def test_the_root_gives_the_hsds_version_and_profile(client: Client):
+    body = get(client, "/api/hsds/")
+    assert body["version"] == "3.0"
+    assert body["profile"].startswith("https://")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_every_seeded_service_validates_in_the_list_and_on_its_own(client: Client, lang):
+    list_item, full = validator("compiled/service_list.json"), validator("compiled/service.json")
+    contents = all_pages(client, f"/api/hsds/services?lang={lang}")
+    assert len(contents) == Service.objects.count() == 44
+    for item in contents:
+        valid(list_item, item, item["id"])
+        assert TIMESTAMP.match(item["last_modified"])
+        record = get(client, f"/api/hsds/services/{item['id']}?lang={lang}")
+        valid(full, record, item["id"])
+        assert record["organization"]["id"] == record["organization_id"]
+
+
+@pytest.mark.django_db
+def test_every_seeded_organization_validates(client: Client):
+    list_item, full = validator("compiled/organization_list.json"), validator("compiled/organization.json")
+    contents = all_pages(client, "/api/hsds/organizations")
+    assert len(contents) == Organization.objects.count() == 21
+    for item in contents:
+        valid(list_item, item, item["id"])
+        valid(full, get(client, f"/api/hsds/organizations/{item['id']}"), item["id"])
+        valid(full, get(client, f"/api/hsds/organizations/{item['id']}?full_service=true&lang=nl"), item["id"])
+    for item in get(client, "/api/hsds/organizations?full=true&full_service=true&per_page=100")["contents"]:
+        valid(full, item, item["id"])
+
+
+@pytest.mark.django_db
+def test_every_seeded_service_at_location_validates(client: Client):
+    list_item, full = (
+        validator("compiled/service_at_location_list.json"),
+        validator("compiled/service_at_location.json"),
+    )
+    contents = all_pages(client, "/api/hsds/service_at_locations")
+    public = ServiceAtLocation.objects.filter(location__confidential=False).count()
+    assert len(contents) == public == ServiceAtLocation.objects.count() - 2
+    for item in contents:
+        valid(list_item, item, item["id"])
+        valid(full, get(client, f"/api/hsds/service_at_locations/{item['id']}?lang=fr"), item["id"])
+    for item in get(client, "/api/hsds/service_at_locations?full=true&per_page=100")["contents"]:
+        valid(full, item, item["id"])
+
+
+@pytest.mark.django_db
+def test_taxonomies_and_terms_validate(client: Client):
+    taxonomy, term = validator("taxonomy.json"), validator("taxonomy_term.json")
+    body = get(client, "/api/hsds/taxonomies")
+    assert body["total_items"] == 2
+    for item in body["contents"]:
+        valid(taxonomy, item, item["id"])
+        valid(taxonomy, get(client, f"/api/hsds/taxonomies/{item['id']}"), item["id"])
+    terms = all_pages(client, "/api/hsds/taxonomy_terms")
+    assert len(terms) == 16 + 12
+    for item in terms:
+        valid(term, item, item["id"])
+        valid(term, get(client, f"/api/hsds/taxonomy_terms/{item['id']}?lang=nl"), item["id"])
+
+
+@pytest.mark.django_db
+def test_the_paginated_envelope(client: Client):
+    body = get(client, "/api/hsds/services?page=2&per_page=10")
+    assert {key: body[key] for key in ("total_items", "total_pages", "page_number", "size")} == {
+        "total_items": 44,
+        "total_pages": 5,
+        "page_number": 2,
+        "size": 10,
+    }
+    assert (body["first_page"], body["last_page"], body["empty"]) == (False, False, False)
+    last = get(client, "/api/hsds/services?page=5&per_page=10")
+    assert (last["size"], last["last_page"]) == (4, True)
+    beyond = get(client, "/api/hsds/services?page=9&per_page=10")
+    assert beyond["contents"] == [] and beyond["last_page"]
+    none = get(client, f"/api/hsds/services?organization_id={uuid.uuid4()}")
+    assert (none["total_items"], none["empty"], none["contents"]) == (0, True, [])
+    page = hsds_schema("openapi.json")["components"]["schemas"]["Page"]
+    assert set(page["properties"]) <= set(body)
+
+
+@pytest.mark.django_db
+def test_filters_of_the_hsds_openapi(client: Client):
+    pag_asa = stable_id("organization", "pag-asa")
+    body = get(client, f"/api/hsds/services?organization_id={pag_asa}")
+    assert {item["name"] for item in body["contents"]} == {
+        "Support for victims of human trafficking",
+        "Shelter for victims of human trafficking",
+    }
+    trafficking = term_id("haven-life-domains", "trafficking")
+    body = get(client, f"/api/hsds/services?taxonomy_term_id={trafficking}&per_page=100")
+    assert body["total_items"] == Service.objects.filter(domains__slug="trafficking").count() == 6
+    attributes = TAXONOMIES[1].id
+    body = get(client, f"/api/hsds/services?taxonomy_id={attributes}&per_page=100")
+    assert body["total_items"] == Service.objects.filter(attributes__isnull=False).distinct().count()
+    body = get(client, f"/api/hsds/service_at_locations?organization_id={pag_asa}")
+    assert body["total_items"] == 1  # victim support at the office; the shelter is never listed
+    terms = get(client, f"/api/hsds/taxonomy_terms?taxonomy_id={TAXONOMIES[0].id}&per_page=100")
+    assert terms["total_items"] == 16
+
+
+@pytest.mark.django_db
+def test_search_uses_the_site_search(client: Client):
+    body = get(client, "/api/hsds/services?search=trafficking")
+    names = [item["name"] for item in body["contents"]]
+    assert "Support for victims of human trafficking" in names
+    body = get(client, "/api/hsds/organizations?search=Violett")
+    assert "Violett" in [item["name"] for item in body["contents"]]
+    assert "Payoke" not in [item["name"] for item in body["contents"]]
+    assert get(client, "/api/hsds/taxonomy_terms?search=housing")["total_items"] == 1
+
+
+@pytest.mark.django_db
+def test_modified_after(client: Client):
+    Service.objects.filter(slug="violett-outreach").update(updated_at="2030-01-02T10:00:00Z")
+    body = get(client, "/api/hsds/services?modified_after=2030-01-01T00:00:00Z")
+    assert [item["id"] for item in body["contents"]] == [str(stable_id("service", "violett-outreach"))]
+    assert get(client, "/api/hsds/services?modified_after=2030-01-01")["total_items"] == 1
+    assert get(client, "/api/hsds/services?modified_after=2030-01-03T00:00:00%2B01:00")["total_items"] == 0
+
+
+@pytest.mark.django_db
+def test_text_is_english_unless_another_language_is_asked(client: Client):
+    service_id = stable_id("service", "violett-health-care")
+    assert get(client, f"/api/hsds/services/{service_id}")["name"] == "Health care and social help"
+    assert get(client, f"/api/hsds/services/{service_id}?lang=nl")["name"] == "Zorg en sociale hulp"
+    assert get(client, f"/api/hsds/services/{service_id}?lang=fr")["name"] == "Soins et aide sociale"
+
+
+@pytest.mark.django_db
+def test_minimal_lists_ids_and_modification_times(client: Client):
+    body = get(client, "/api/hsds/services?minimal=true&per_page=100")
+    assert body["total_items"] == 44
+    assert set(body["contents"][0]) == {"id", "last_modified"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("/api/hsds/services?page=0", "page"),
+        ("/api/hsds/services?page=abc", "page"),
+        ("/api/hsds/services?per_page=1000", "per_page"),
+        ("/api/hsds/services?per_page=-1", "per_page"),
+        ("/api/hsds/services?lang=de", "lang"),
+        ("/api/hsds/services?taxonomy_term_id=housing", "taxonomy_term_id"),
+        ("/api/hsds/services?taxonomy_id=1", "taxonomy_id"),
+        ("/api/hsds/services?organization_id=%27%3B--", "organization_id"),
+        ("/api/hsds/services?modified_after=yesterday", "modified_after"),
+        ("/api/hsds/services?minimal=perhaps", "minimal"),
+        ("/api/hsds/services?format=ndjson", "format"),
+        ("/api/hsds/services?search=" + "x" * 300, "search"),
+        ("/api/hsds/organizations?full_service=2", "full_service"),
+        ("/api/hsds/taxonomy_terms?parent_id=root", "parent_id"),
+        ("/api/hsds/taxonomy_terms?top_only=maybe", "top_only"),
+        ("/api/hsds/service_at_locations?proximity=1000", "proximity"),
+        ("/api/hsds/services/not-a-uuid", "id"),
+        ("/api/hsds/organizations/123", "id"),
+        ("/api/hsds/taxonomies/x", "id"),
+        ("/api/hsds/taxonomy_terms/x", "id"),
+        ("/api/hsds/service_at_locations/x", "id"),
+    ],
+)
+def test_bad_parameters_get_a_400_json_error(client: Client, query, parameter):
+    body = get(client, query, status=400)
+    assert body["parameter"] == parameter
+    assert body["error"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["services", "organizations", "taxonomies", "taxonomy_terms", "service_at_locations"])
+def test_unknown_ids_get_a_404_json_error(client: Client, kind):
+    assert get(client, f"/api/hsds/{kind}/{uuid.uuid4()}", status=404)["error"]
+
+
+@pytest.mark.django_db
+def test_unknown_endpoints_and_methods(client: Client):
+    assert get(client, "/api/hsds/programs", status=404)["error"]
+    assert client.post("/api/hsds/services").status_code == 405
+    assert get(client, "/api/hsds/services/")["total_items"] == 44  # a trailing slash is fine
+
+
+@pytest.mark.django_db
+def test_the_api_sets_no_cookie_and_needs_no_language_prefix(client: Client):
+    response = client.get("/api/hsds/services", HTTP_ACCEPT_LANGUAGE="fr")
+    assert not response.cookies
+    assert response.json()["contents"][0]["name"] == "Registering as a job seeker in Brussels"  # English
+    assert client.get("/fr/api/hsds/services").status_code == 404
+
+
+def test_the_schema_check_would_catch_a_broken_record():
+    errors = list(validator("compiled/service.json").iter_errors({"id": "not-a-uuid", "name": "x", "status": "open"}))
+    assert {error.validator for error in errors} >= {"format", "enum"}
+    errors = list(validator("taxonomy_term.json").iter_errors({"id": str(uuid.uuid4()), "name": "x"}))
+    assert [error.validator for error in errors] == ["required"]

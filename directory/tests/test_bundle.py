@@ -1,0 +1,76 @@
+"""Loading content/directory/: idempotent by slug, stable ids, staff edits kept, search documents written."""
+
+import pytest
+
+from directory.bundle import directory_load
+from directory.models import Location, Organization, Service, stable_id
+from search.models import Document
+
+
+@pytest.mark.django_db
+def test_every_seeded_organization_and_service_is_loaded():
+    assert Organization.objects.count() == 21
+    assert Service.objects.count() == 44
+    assert set(Location.objects.filter(confidential=True).values_list("slug", flat=True)) == {
+        "pag-asa-shelter",
+        "surya-shelter",
+    }
+
+
+@pytest.mark.django_db
+def test_loading_again_changes_nothing():
+    summary = directory_load()
+    assert (summary.created, summary.updated, summary.conflicts) == (0, 0, [])
+    assert summary.unchanged == 21 + 44
+
+
+@pytest.mark.django_db
+def test_ids_are_the_same_on_every_installation():
+    assert Service.objects.get(slug="pag-asa-victim-support").pk == stable_id("service", "pag-asa-victim-support")
+    assert Organization.objects.get(slug="pag-asa").pk == stable_id("organization", "pag-asa")
+
+
+@pytest.mark.django_db
+def test_a_listing_edited_by_staff_is_kept_unless_asked():
+    service = Service.objects.get(slug="payoke-victim-support")
+    service.name = {"en": "Edited in the application"}
+    service.edited_in_app = True
+    service.bundle_digest = "outdated"
+    service.save()
+
+    summary = directory_load()
+    assert service.slug in summary.conflicts
+    assert "edited in the application and kept" in str(summary)
+    assert Service.objects.get(pk=service.pk).name == {"en": "Edited in the application"}
+
+    directory_load(overwrite_edits=True)
+    reloaded = Service.objects.get(pk=service.pk)
+    assert reloaded.name["en"] != "Edited in the application"
+    assert not reloaded.edited_in_app
+
+
+@pytest.mark.django_db
+def test_a_bad_file_is_refused_with_its_name(tmp_path):
+    (tmp_path / "broken.toml").write_text(
+        'slug = "broken"\nname = { en = "Broken" }\ndescription = { en = "x", nl = "x", fr = "x" }\n', encoding="utf-8"
+    )
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match=r"broken\.toml: name is missing"):
+        directory_load(path=tmp_path)
+    assert not Organization.objects.filter(slug="broken").exists()
+
+
+@pytest.mark.django_db
+def test_every_service_and_organization_is_searchable_in_three_languages():
+    for kind, count in (("service", 44), ("organisation", 21)):
+        for lang in ("nl", "fr", "en"):
+            assert Document.objects.filter(kind=kind, lang=lang).count() == count, (kind, lang)
+    document = Document.objects.get(kind="service", key="pag-asa-victim-support", lang="fr")
+    assert document.url == "/fr/directory/service/pag-asa-victim-support/"
+
+
+@pytest.mark.django_db
+def test_a_removed_listing_leaves_the_search_index():
+    Organization.objects.get(slug="violett").delete()  # its services go with it
+    assert not Document.objects.filter(key__startswith="violett").exists()
