@@ -33,7 +33,7 @@ from accounts.access import (
 )
 from accounts.forms import CodeForm, LoginForm, ReauthForm, SetPasswordForm
 from accounts.middleware import STAFF_SESSION_KEY
-from accounts.models import Membership, StaffSession, TOTPDevice, User
+from accounts.models import Membership, Role, StaffSession, TOTPDevice, User
 from core.clients import Throttle
 
 PENDING_USER = "haven_pending_user"
@@ -166,7 +166,15 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def home_view(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     memberships = Membership.objects.filter(user=user, organisation__is_active=True).select_related("organisation")
-    return render(request, "accounts/home.html", {"memberships": memberships, "organisations": organisations_of(user)})
+    return render(
+        request,
+        "accounts/home.html",
+        {
+            "memberships": memberships,
+            "organisations": organisations_of(user),
+            "case_organisations": organisations_of(user, roles=(Role.CASEWORKER, Role.ADMIN)),
+        },
+    )
 
 
 @staff_required

@@ -11,4 +11,9 @@ class DirectoryConfig(AppConfig):
         from directory.bundle import directory_load
 
         register_loader("directory", directory_load, order=30)
+        from core.retention import register_purge
+        from directory.retention import DONE_SUGGESTIONS_DAYS, purge_done_suggestions
+
+        register_purge("directory-suggestions", f"handled corrections, {DONE_SUGGESTIONS_DAYS} days after",
+                       purge_done_suggestions)
         signals.connect()
