@@ -14,6 +14,7 @@ class DirectoryConfig(AppConfig):
         from core.retention import register_purge
         from directory.retention import DONE_SUGGESTIONS_DAYS, purge_done_suggestions
 
-        register_purge("directory-suggestions", f"handled corrections, {DONE_SUGGESTIONS_DAYS} days after",
-                       purge_done_suggestions)
+        register_purge(
+            "directory-suggestions", f"handled corrections, {DONE_SUGGESTIONS_DAYS} days after", purge_done_suggestions
+        )
         signals.connect()

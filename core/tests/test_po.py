@@ -2,7 +2,7 @@ from pathlib import Path
 
 from lib.po import fill_source_language, parse, problems
 
-CATALOGUE = '''msgid ""
+CATALOGUE = """msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 
@@ -18,7 +18,7 @@ msgid "One"
 msgid_plural "Many"
 msgstr[0] ""
 msgstr[1] ""
-'''
+"""
 
 
 def test_the_source_language_fills_itself_and_fuzzy_entries_are_repaired(tmp_path: Path):
