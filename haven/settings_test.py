@@ -12,4 +12,5 @@ PASSWORD_HASHERS = ["core.testing.FastArgon2PasswordHasher", *PASSWORD_HASHERS]
 
 # One test database file per test run, so that runs side by side do not share one.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405  (a fresh clone has no var/ yet)
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-haven-{os.getpid()}.sqlite3")}  # noqa: F405
