@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.content import LoadSummary
 from core.i18n import LANGUAGE_CODES, missing_languages
 from directory import services as writes
 from directory.models import (
@@ -37,21 +37,6 @@ from directory.models import (
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
 DIRECTORY_DIR = Path(settings.BASE_DIR) / "content" / "directory"
-
-
-@dataclass
-class LoadSummary:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: list[str] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        text = f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
-        if self.conflicts:
-            text += f"; {len(self.conflicts)} edited in the application and kept (use --overwrite-edits): "
-            text += ", ".join(self.conflicts)
-        return text
 
 
 def _digest(entry: dict[str, Any]) -> str:

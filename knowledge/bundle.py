@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.content import LoadSummary
 from core.i18n import LANGUAGE_CODES
 from knowledge.models import Item, State, Topic, Translation
 from knowledge.services import revision_save
@@ -25,21 +25,6 @@ from vocabulary.models import Domain
 
 KNOWLEDGE_DIR = Path(settings.BASE_DIR) / "content" / "knowledge"
 SOURCE_LANGUAGE = "en"
-
-
-@dataclass
-class BundleSummary:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: list[str] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        text = f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
-        if self.conflicts:
-            text += f"; {len(self.conflicts)} edited in the application and kept (use --overwrite-edits): "
-            text += ", ".join(self.conflicts)
-        return text
 
 
 def _digest(data: bytes) -> str:
@@ -63,7 +48,7 @@ def parse_language_file(text: str, path: Path) -> dict[str, Any]:
     }
 
 
-def _topics(summary: BundleSummary, path: Path) -> dict[str, Topic]:
+def _topics(summary: LoadSummary, path: Path) -> dict[str, Topic]:
     data = tomllib.loads((path / "topics.toml").read_text(encoding="utf-8"))
     topics = {}
     for position, entry in enumerate(data["topics"]):
@@ -78,8 +63,8 @@ def _item_dirs(path: Path) -> list[Path]:
     return sorted(meta.parent for meta in path.glob("*/*/meta.toml"))
 
 
-def knowledge_load(*, overwrite_edits: bool = False, path: Path = KNOWLEDGE_DIR) -> BundleSummary:
-    summary = BundleSummary()
+def knowledge_load(*, overwrite_edits: bool = False, path: Path = KNOWLEDGE_DIR) -> LoadSummary:
+    summary = LoadSummary()
     with transaction.atomic():
         topics = _topics(summary, path)
         related: dict[Item, list[str]] = {}
@@ -93,7 +78,7 @@ def knowledge_load(*, overwrite_edits: bool = False, path: Path = KNOWLEDGE_DIR)
     return summary
 
 
-def _load_item(folder: Path, topics: dict[str, Topic], summary: BundleSummary, overwrite_edits: bool) -> Item | None:
+def _load_item(folder: Path, topics: dict[str, Topic], summary: LoadSummary, overwrite_edits: bool) -> Item | None:
     slug = folder.name
     meta_bytes = (folder / "meta.toml").read_bytes()
     meta = tomllib.loads(meta_bytes.decode("utf-8"))
@@ -131,7 +116,7 @@ def _load_item(folder: Path, topics: dict[str, Topic], summary: BundleSummary, o
     return item
 
 
-def _load_translation(item: Item, lang: str, file: Path, summary: BundleSummary, overwrite_edits: bool) -> None:
+def _load_translation(item: Item, lang: str, file: Path, summary: LoadSummary, overwrite_edits: bool) -> None:
     raw = file.read_bytes()
     digest = _digest(raw)
     translation, created = Translation.objects.get_or_create(item=item, language=lang)

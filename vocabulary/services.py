@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,20 +10,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.content import LoadSummary
 from core.i18n import missing_languages
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
 VOCABULARY_FILE = Path(settings.BASE_DIR) / "content" / "vocabulary.toml"
-
-
-@dataclass
-class LoadSummary:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
 
 
 def _require_names(kind: str, entry: dict[str, Any]) -> dict[str, str]:
