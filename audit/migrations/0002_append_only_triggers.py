@@ -6,6 +6,8 @@ from a chain's end is still caught by the verifier, which compares each chain wi
 
 from django.db import migrations
 
+from lib.migration_sql import vendor_sql
+
 SQLITE = [
     """CREATE TRIGGER IF NOT EXISTS audit_entry_no_update BEFORE UPDATE ON audit_auditentry
        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;""",
@@ -24,18 +26,8 @@ POSTGRES_REVERSE = [
 ]
 
 
-def forwards(apps, schema_editor):
-    statements = POSTGRES if schema_editor.connection.vendor == "postgresql" else SQLITE
-    for statement in statements:
-        schema_editor.execute(statement)
-
-
-def backwards(apps, schema_editor):
-    statements = POSTGRES_REVERSE if schema_editor.connection.vendor == "postgresql" else SQLITE_REVERSE
-    for statement in statements:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("audit", "0001_initial")]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        vendor_sql(postgres=POSTGRES, postgres_reverse=POSTGRES_REVERSE, sqlite=SQLITE, sqlite_reverse=SQLITE_REVERSE)
+    ]

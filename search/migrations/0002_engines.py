@@ -3,6 +3,8 @@ GIN/trigram indexes on PostgreSQL."""
 
 from django.db import migrations
 
+from lib.migration_sql import vendor_sql
+
 SQLITE = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
     "lang UNINDEXED, title, keywords, summary, body, tokenize = 'unicode61 remove_diacritics 2')",
@@ -36,18 +38,8 @@ POSTGRES_REVERSE = [
 ]
 
 
-def forwards(apps, schema_editor):
-    statements = POSTGRES if schema_editor.connection.vendor == "postgresql" else SQLITE
-    for statement in statements:
-        schema_editor.execute(statement)
-
-
-def backwards(apps, schema_editor):
-    statements = POSTGRES_REVERSE if schema_editor.connection.vendor == "postgresql" else SQLITE_REVERSE
-    for statement in statements:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        vendor_sql(postgres=POSTGRES, postgres_reverse=POSTGRES_REVERSE, sqlite=SQLITE, sqlite_reverse=SQLITE_REVERSE)
+    ]
