@@ -83,6 +83,11 @@ def _helpline_data() -> dict[str, Any]:
     return tomllib.loads(HELPLINES_FILE.read_text(encoding="utf-8"))
 
 
+def topics_of_items(slugs: list[str]) -> list[Topic]:
+    """The topics the given items belong to, in the knowledge home page's order."""
+    return list(Topic.objects.filter(items__slug__in=slugs).distinct())
+
+
 def helplines() -> dict[str, Any]:
     """The helpline box: numbers with what they are for and when they answer, with sources."""
     return _helpline_data()

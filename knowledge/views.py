@@ -11,9 +11,7 @@ from django.views.decorators.http import require_GET
 from core.i18n import current_language
 from knowledge import selectors
 from knowledge.models import Topic
-from search.selectors import search as run_search
-
-MAX_RESULTS = 20
+from search.selectors import search_page
 
 
 @require_GET
@@ -54,9 +52,19 @@ def item(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     lang = current_language()
     query = request.GET.get("q", "").strip()[:200]
-    results = run_search(query, lang=lang, limit=MAX_RESULTS) if query else []
-    context: dict[str, Any] = {"query": query, "results": results}
-    if query and not results:
-        context["topics"] = Topic.objects.all()
-        context["helplines"] = selectors.helplines()
+    try:
+        page_number = int(request.GET.get("page", "1"))
+    except ValueError:
+        page_number = 1
+    context: dict[str, Any] = {"query": query}
+    if query:
+        page = search_page(query, lang=lang, page=page_number)
+        context["page"] = page
+        context["results"] = page.results
+        if page.urgent or not page.results:
+            context["helplines"] = selectors.helplines()
+        if not page.results:
+            slugs = [r.key for r in page.related if r.type in ("article", "faq")]
+            context["closest_topics"] = selectors.topics_of_items(slugs) if slugs else []
+            context["topics"] = Topic.objects.all()
     return render(request, "knowledge/search.html", context)

@@ -270,6 +270,47 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
             "violences sexuelles",
             "sexual violence",
         },
+        {
+            "geweld",
+            "gewelddadig",
+            "gewelddadige",
+            "mishandeling",
+            "mishandeld",
+            "geslagen",
+            "slaan",
+            "sloeg",
+            "bedreigd",
+            "bedreiging",
+            "gevaarlijk",
+            "gevaarlijke",
+            "violence",
+            "violences",
+            "violent",
+            "violente",
+            "agression",
+            "agresse",
+            "agressee",
+            "frappe",
+            "frappee",
+            "frapper",
+            "battu",
+            "battue",
+            "menace",
+            "menacee",
+            "dangereux",
+            "dangereuse",
+            "violent client",
+            "abuse",
+            "abused",
+            "assault",
+            "assaulted",
+            "attacked",
+            "beaten",
+            "hit me",
+            "threatened",
+            "threat",
+            "dangerous",
+        },
         {"huisvesting", "woning", "wonen", "logement", "housing", "appartement", "appartment", "flat"},
         {"schulden", "dettes", "debts", "debt"},
         {"budget", "begroting", "geld", "argent", "money", "finances", "financien"},
@@ -308,6 +349,43 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         {"arbeidscontract", "arbeidsovereenkomst", "contrat de travail", "employment contract", "contract", "contrat"},
     )
 )
+
+
+# Phrases that say a person may be in danger now: the search page shows the helplines before any result.
+URGENT: frozenset[str] = frozenset(
+    {
+        "geweld",
+        "violence",
+        "violent",
+        "verkrachting",
+        "viol",
+        "rape",
+        "mensenhandel",
+        "traite",
+        "trafficking",
+        "uitbuiting",
+        "exploitation",
+        "noodnummer",
+        "emergency number",
+        "suicide",
+        "zelfmoord",
+    }
+)
+
+# Words the content does not use but that belong with a concept it covers. Unlike synonyms, they are only tried
+# when nothing matched the words themselves, and the page says that it shows the closest topics, not an answer.
+RELATED: dict[str, str] = {
+    "prep": "hiv",
+    "pep": "hiv",
+    "truvada": "hiv",
+    "condoom": "soa",
+    "condom": "sti",
+    "preservatif": "ist",
+    "capote": "ist",
+    "zwanger": "abortus",
+    "pregnant": "abortion",
+    "enceinte": "avortement",
+}
 
 
 def normalise(text: str) -> str:
@@ -400,8 +478,31 @@ class Analysed:
     def empty(self) -> bool:
         return not self.groups
 
+    @property
+    def urgent(self) -> bool:
+        """Whether the query names danger (violence, rape, trafficking...): helplines come first."""
+        urgent = {normalise(phrase) for phrase in URGENT}
+        return any(urgent & set(group.alternatives) for group in self.groups)
 
-def analyse(text: str, lang: str, lexicon: frozenset[str]) -> Analysed:
+    def related(self) -> Analysed | None:
+        """The query with each word the content does not use replaced by the concept it belongs with, if any."""
+        synonyms = _synonym_index()
+        groups: list[Group] = []
+        for group in self.groups:
+            concepts = [RELATED[word] for word in group.alternatives if word in RELATED]
+            if concepts:
+                found = set(concepts)
+                for concept in concepts:
+                    for synonym_group in synonyms.get(concept, []):
+                        found |= {normalise(p) for p in synonym_group}
+                groups.append(Group(sorted(found)))
+        return Analysed(text=self.text, lang=self.lang, groups=groups, prefix=None) if groups else None
+
+
+def analyse(text: str, lang: str, lexicon: frozenset[str], *, min_prefix: int = 3) -> Analysed:
+    """The query as groups of alternatives. The last word also matches as a prefix when it has at least
+    ``min_prefix`` letters (as people type); a submitted search asks for more, so that "prep" does not
+    find "prepaid"."""
     words = tokens(text)[:12]
     synonyms = _synonym_index()
     groups: list[Group] = []
@@ -421,12 +522,13 @@ def analyse(text: str, lang: str, lexicon: frozenset[str]) -> Analysed:
             continue
         # A known synonym is taken as typed; otherwise typos are corrected, keeping the word itself too
         # (its stem may still match: "verkracht" and "verkrachting").
-        candidates = [word] if word in synonyms else [word, *correct(word, lexicon)]
+        # A word the content does not use but knows the subject of (RELATED) is not a typo either.
+        candidates = [word] if word in synonyms or word in RELATED else [word, *correct(word, lexicon)]
         found: set[str] = set(candidates)
         for candidate in candidates:
             for group in synonyms.get(candidate, []):
                 found |= {normalise(p) for p in group}
         groups.append(Group(sorted(found)))
     last = words[-1] if words else None
-    prefix = last if last and len(last) >= 3 and last not in STOPWORDS.get(lang, set()) else None
+    prefix = last if last and len(last) >= min_prefix and last not in STOPWORDS.get(lang, set()) else None
     return Analysed(text=text, lang=lang, groups=groups, prefix=prefix)

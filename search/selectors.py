@@ -63,6 +63,73 @@ def search(text: str, *, lang: str, limit: int = 10, count_misses: bool = True) 
     return results
 
 
+PAGE_SIZE = 20
+MAX_PAGES = 10
+# A submitted search matches the last word as a prefix only from this length on ("traffic" finds
+# "trafficking"; "prep" must not find "prepaid").
+PAGE_MIN_PREFIX = 5
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of the search page's results, and what to show around them."""
+
+    results: list[Result]
+    page: int
+    has_more: bool
+    urgent: bool  # the query names danger: helplines come before the results
+    related: list[Result]  # when nothing matched: results for the concepts the query's words belong with
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
+
+
+def _results(ids: list[int], words: list[str]) -> list[Result]:
+    documents = Document.objects.in_bulk(ids)
+    return [
+        Result(title=doc.title, url=doc.url, snippet=snippet(doc, words), type=doc.kind, key=doc.key)
+        for doc_id in ids
+        if (doc := documents.get(doc_id)) is not None
+    ]
+
+
+def search_page(text: str, *, lang: str, page: int = 1) -> SearchPage:
+    """The search page: results in pages of ``PAGE_SIZE``, the danger flag, and related results when nothing
+    matched. ``page`` outside 1..MAX_PAGES is brought back inside it."""
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}")
+    page = min(max(page, 1), MAX_PAGES)
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    words = tokens(text)
+    if not words:
+        return SearchPage(results=[], page=1, has_more=False, urgent=False, related=[])
+    query = analyse(text, lang, lexicon(lang), min_prefix=PAGE_MIN_PREFIX)
+    start = (page - 1) * PAGE_SIZE
+    hits = engine().search(query, start + PAGE_SIZE + 1)
+    ids = [doc_id for doc_id, _score in hits]
+    if page > 1 and len(ids) <= start:
+        return search_page(text, lang=lang, page=1)  # past the last page: the first one
+    results = _results(ids[start : start + PAGE_SIZE], words)
+    related: list[Result] = []
+    if not ids:
+        missed_query_count(text=text, lang=lang)
+        wider = query.related()
+        if wider is not None:
+            related = _results([doc_id for doc_id, _score in engine().search(wider, 5)], words)
+    return SearchPage(
+        results=results,
+        page=page,
+        has_more=len(ids) > start + PAGE_SIZE and page < MAX_PAGES,
+        urgent=query.urgent,
+        related=related,
+    )
+
+
 def missed_query_count(*, text: str, lang: str) -> None:
     """Count a search that found nothing: its words and the day, nothing else."""
     normalised = " ".join(tokens(text))[:100]
