@@ -39,8 +39,11 @@ def test_an_ordinary_query_does_not_raise_the_alarm(client: Client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("lang", "said", "health"),
-    [("en", "We found no page about", "Health"), ("nl", "We vonden geen pagina over", "Gezondheid"),
-     ("fr", "Nous n’avons trouvé aucune page sur", "Santé")],
+    [
+        ("en", "We found no page about", "Health"),
+        ("nl", "We vonden geen pagina over", "Gezondheid"),
+        ("fr", "Nous n\u2019avons trouvé aucune page sur", "Santé"),
+    ],
 )
 def test_a_query_with_nothing_relevant_says_so_and_offers_the_closest_topic(client: Client, lang, said, health):
     page = search_page("PrEP", lang=lang)
@@ -48,7 +51,7 @@ def test_a_query_with_nothing_relevant_says_so_and_offers_the_closest_topic(clie
     assert page.related, "PrEP belongs with HIV: the HIV and STI pages are the closest"
     html = client.get(f"/{lang}/search/", {"q": "PrEP"}).content.decode()
     assert said in html
-    closest = html[html.index('<h2>', html.index(said)) :]
+    closest = html[html.index("<h2>", html.index(said)) :]
     assert f"/{lang}/knowledge/topic/health/" in closest.split('class="card card-urgent')[0]
     assert health in html
     assert 'href="tel:112"' in html
