@@ -25,6 +25,8 @@ FTS_WEIGHT = {"title": 10.0, "keywords": 8.0, "summary": 4.0, "body": 1.0}
 TITLE_SIMILARITY_WEIGHT = 0.5
 # A title this similar to the whole query matches even when no word does (names typed with mistakes).
 TITLE_SIMILARITY_THRESHOLD = 0.55
+# Shorter queries are too alike to too many titles ("prep" and "Prendre soin..."): they must match words.
+TITLE_SIMILARITY_MIN_LENGTH = 5
 
 STOPWORDS = {
     "nl": set(

@@ -12,6 +12,7 @@ from search.rules import (
     PG_RANK_WEIGHTS,
     PG_WEIGHT,
     POSTGRES_CONFIG,
+    TITLE_SIMILARITY_MIN_LENGTH,
     TITLE_SIMILARITY_THRESHOLD,
     TITLE_SIMILARITY_WEIGHT,
     Analysed,
@@ -94,7 +95,8 @@ class PostgresEngine:
             "weights": PG_RANK_WEIGHTS,
             "plain": plain,
             "title_weight": TITLE_SIMILARITY_WEIGHT,
-            "title_threshold": TITLE_SIMILARITY_THRESHOLD,
+            # Above 1, which no similarity reaches: a short query matches titles only through its words.
+            "title_threshold": TITLE_SIMILARITY_THRESHOLD if len(plain) >= TITLE_SIMILARITY_MIN_LENGTH else 1.1,
             "limit": limit,
         }
         with connection.cursor() as cursor:
