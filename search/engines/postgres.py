@@ -42,25 +42,30 @@ def tsquery_groups(query: Analysed) -> list[str]:
 
 # The rank of the whole query, raised by the share of the query's groups (its distinct concepts) that the document
 # matches, as bm25 rewards in FTS5; a title that looks like the whole query (a name typed with mistakes) adds to it.
+# Candidates come from the two indexes (GIN on the vector, trigram on the plain title); only they are ranked.
 SEARCH_SQL = """
-WITH g AS (
+WITH whole AS (SELECT to_tsquery(%(config)s::regconfig, %(whole)s) AS q),
+g AS (
     SELECT to_tsquery(%(config)s::regconfig, t.qtext) AS q
     FROM unnest(%(groups)s::text[]) AS t(qtext)
 ),
-docs AS (SELECT id, vector, title FROM search_document WHERE lang = %(lang)s),
-matched AS (
-    SELECT docs.id, count(*)::float AS groups_matched
-    FROM docs JOIN g ON docs.vector @@ g.q
-    GROUP BY docs.id
+candidates AS (
+    SELECT d.id FROM search_document d
+    WHERE d.lang = %(lang)s AND d.vector @@ to_tsquery(%(config)s::regconfig, %(whole)s)
+    UNION
+    SELECT d.id FROM search_document d
+    WHERE %(titles)s AND d.lang = %(lang)s AND %(plain)s <%% d.title_plain
 ),
-whole AS (SELECT to_tsquery(%(config)s::regconfig, %(whole)s) AS q),
-titled AS (SELECT id, word_similarity(%(plain)s, unaccent(lower(title))) AS sim FROM docs)
+matched AS (
+    SELECT c.id, count(*)::float AS groups_matched
+    FROM candidates c JOIN search_document d ON d.id = c.id JOIN g ON d.vector @@ g.q
+    GROUP BY c.id
+)
 SELECT d.id,
        ts_rank(%(weights)s::float4[], d.vector, whole.q, 1) * 10
            * (1 + coalesce(m.groups_matched, 0) / greatest(cardinality(%(groups)s::text[]), 1))
-       + %(title_weight)s * t.sim AS score
-FROM docs d CROSS JOIN whole JOIN titled t ON t.id = d.id LEFT JOIN matched m ON m.id = d.id
-WHERE m.id IS NOT NULL OR t.sim > %(title_threshold)s
+       + %(title_weight)s * word_similarity(%(plain)s, d.title_plain) AS score
+FROM candidates c JOIN search_document d ON d.id = c.id CROSS JOIN whole LEFT JOIN matched m ON m.id = d.id
 ORDER BY score DESC, d.id
 LIMIT %(limit)s
 """
@@ -75,30 +80,40 @@ class PostgresEngine:
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE search_document SET vector = {vector} WHERE id = %s",  # noqa: S608
-                [config] * len(PG_WEIGHT) + [document.pk],
+                f"UPDATE search_document SET vector = {vector}, title_plain = %s WHERE id = %s",  # noqa: S608
+                [config] * len(PG_WEIGHT) + [normalise(document.title), document.pk],
             )
 
     def remove(self, document: Document) -> None:
         """The vector lives in the document's row; deleting the row removes it."""
 
-    def search(self, query: Analysed, limit: int) -> list[tuple[int, float]]:
+    def parameters(self, query: Analysed, limit: int) -> dict[str, Any] | None:
+        """The parameters of SEARCH_SQL for a query, or None when there is nothing to look for."""
         groups = tsquery_groups(query)
         plain = normalise(query.text)
-        if not groups and not plain:
-            return []
-        params: dict[str, Any] = {
+        if not groups:  # only stop words ("de het"): nothing to look for
+            return None
+        return {
             "config": POSTGRES_CONFIG[query.lang],
             "groups": groups,
-            "whole": " | ".join(f"({g})" for g in groups) or plain,
+            "whole": " | ".join(f"({g})" for g in groups),
             "lang": query.lang,
             "weights": PG_RANK_WEIGHTS,
             "plain": plain,
             "title_weight": TITLE_SIMILARITY_WEIGHT,
-            # Above 1, which no similarity reaches: a short query matches titles only through its words.
-            "title_threshold": TITLE_SIMILARITY_THRESHOLD if len(plain) >= TITLE_SIMILARITY_MIN_LENGTH else 1.1,
+            # A short query matches titles only through its words.
+            "titles": len(plain) >= TITLE_SIMILARITY_MIN_LENGTH,
             "limit": limit,
         }
+
+    def search(self, query: Analysed, limit: int) -> list[tuple[int, float]]:
+        params = self.parameters(query, limit)
+        if params is None:
+            return []
         with connection.cursor() as cursor:
+            # The trigram index answers "<%" with this threshold (a setting of this connection only).
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(TITLE_SIMILARITY_THRESHOLD)]
+            )
             cursor.execute(SEARCH_SQL, params)
             return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]

@@ -93,3 +93,39 @@ def test_the_evaluation_set_meets_the_targets():
     for lang in ("nl", "fr", "en"):
         assert scores[lang].cases >= 30, lang
         assert scores[lang].recall_at_3 >= 0.9, (lang, scores[lang].misses)
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres
+def test_postgres_search_finds_its_candidates_through_the_indexes():
+    """The plan's shape, not its timing: among 20,000 documents both indexes find the candidates, so the query
+    does not rank every document of the language (it did, through a CTE over all of them)."""
+    from search.engines.base import lexicon
+    from search.engines.postgres import SEARCH_SQL, PostgresEngine
+    from search.rules import analyse
+
+    params = PostgresEngine().parameters(analyse("medecins du mond", "en", lexicon("en")), 10)
+    assert params is not None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO search_document (kind, key, lang, title, summary, body, keywords, url, updated_at, vector,"
+            " title_plain) SELECT 'article', 'filler-' || i, 'en', t, '', '', '', '/', now(),"
+            " to_tsvector('haven_en', t), t FROM (SELECT i, 'filler ' || md5(i::text) AS t"
+            " FROM generate_series(1, 20000) AS i) AS f"
+        )
+        # As autovacuum would: move the new rows out of the GIN indexes' pending lists, then gather statistics.
+        for index in ("search_document_vector", "search_document_title_plain_trgm"):
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+        cursor.execute("ANALYZE search_document")
+        cursor.execute("EXPLAIN " + SEARCH_SQL, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_document_vector" in plan, plan
+    assert "search_document_title_plain_trgm" in plan, plan
+    assert "Seq Scan on search_document" not in plan, plan
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "text"), [("nl", "de het"), ("en", "the of"), ("fr", "le la")])
+def test_a_query_of_stop_words_only_finds_nothing_without_an_error(client: Client, lang, text):
+    assert search(text, lang=lang, count_misses=False) == []
+    assert client.get(f"/{lang}/search/", {"q": text}).status_code == 200
