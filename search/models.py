@@ -50,3 +50,20 @@ class MissedQuery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text} ({self.lang}, {self.day}: {self.count})"
+
+
+class Word(models.Model):
+    """A word of the indexed documents of a language, to correct typos against.
+
+    Added when a document is indexed; the list is rebuilt from the documents by ``lexicon_rebuild`` (so that words of
+    removed documents go). Each process keeps a copy and reads only the words added since its last look."""
+
+    lang = models.CharField(max_length=2)
+    word = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["lang", "word"], name="search_word_unique")]
+        indexes = [models.Index(fields=["lang", "id"], name="search_word_lang_id")]
+
+    def __str__(self) -> str:
+        return f"{self.word} ({self.lang})"

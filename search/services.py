@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from search.engines import engine
-from search.models import Document, Kind
+from search.engines.base import lexicon_words
+from search.models import Document, Kind, Word
 
 
 def document_upsert(
@@ -22,6 +23,8 @@ def document_upsert(
             defaults={"title": title[:300], "summary": summary, "body": body, "keywords": keywords, "url": url},
         )
         engine().index(document)
+        words = lexicon_words(document.title, document.keywords, document.summary, document.body)
+        Word.objects.bulk_create([Word(lang=lang, word=word) for word in words], ignore_conflicts=True)
     return document
 
 
@@ -34,3 +37,17 @@ def document_delete(*, kind: str, key: str, lang: str | None = None) -> int:
             engine().remove(document)
         deleted, _ = documents.delete()
     return deleted
+
+
+def lexicon_rebuild() -> int:
+    """The word lists again from the documents, so that words only removed documents had are gone."""
+    with transaction.atomic():
+        Word.objects.all().delete()
+        words: list[Word] = []
+        for lang in Document.objects.values_list("lang", flat=True).distinct():
+            found: set[str] = set()
+            for row in Document.objects.filter(lang=lang).values_list("title", "keywords", "summary", "body"):
+                found |= lexicon_words(*row)
+            words.extend(Word(lang=lang, word=word) for word in sorted(found))
+        Word.objects.bulk_create(words, batch_size=2000)
+    return len(words)

@@ -3,10 +3,12 @@ from __future__ import annotations
 import threading
 from typing import Protocol
 
-from django.db.models import Count, Max
+from django.db.models import Max, Min
 
-from search.models import Document
+from search.models import Document, Word
 from search.rules import Analysed, tokens
+
+WORD_MAX_LENGTH = 60
 
 
 class Engine(Protocol):
@@ -20,24 +22,30 @@ class Engine(Protocol):
 
 
 _lock = threading.Lock()
-_lexicons: dict[str, tuple[tuple[object, object], frozenset[str]]] = {}
+# Per process and language: the oldest and newest word ids seen, and the words.
+_lexicons: dict[str, tuple[int, int, frozenset[str]]] = {}
 
 
 def lexicon(lang: str) -> frozenset[str]:
     """Every word in the indexed documents of a language (normalised), to correct typos against.
 
-    Rebuilt only when the documents change (their count or latest update)."""
-    version = Document.objects.filter(lang=lang).aggregate(n=Count("id"), latest=Max("updated_at"))
-    key = (version["n"], version["latest"])
+    One indexed query per call (the oldest and newest word ids); only words added since the last call are read,
+    and everything again after a rebuild (the oldest id then changes)."""
+    ids = Word.objects.filter(lang=lang).aggregate(oldest=Min("id"), newest=Max("id"))
+    oldest, newest = ids["oldest"] or 0, ids["newest"] or 0
     with _lock:
-        cached = _lexicons.get(lang)
-    if cached and cached[0] == key:
-        return cached[1]
-    words: set[str] = set()
-    for row in Document.objects.filter(lang=lang).values_list("title", "keywords", "summary", "body"):
-        for text in row:
-            words.update(word for word in tokens(text) if len(word) > 2 and not word.isdigit())
-    result = frozenset(words)
+        seen_oldest, seen_newest, words = _lexicons.get(lang, (0, 0, frozenset()))
+    if (oldest, newest) == (seen_oldest, seen_newest):
+        return words
+    if oldest != seen_oldest or newest < seen_newest:  # rebuilt since: read it all again
+        seen_newest, words = 0, frozenset()
+    added = Word.objects.filter(lang=lang, id__gt=seen_newest).values_list("word", flat=True)
+    result = words | frozenset(added)
     with _lock:
-        _lexicons[lang] = (key, result)
+        _lexicons[lang] = (oldest, newest, result)
     return result
+
+
+def lexicon_words(*texts: str) -> set[str]:
+    """The words of these texts that typo correction may propose."""
+    return {word for text in texts for word in tokens(text) if 2 < len(word) <= WORD_MAX_LENGTH and not word.isdigit()}

@@ -1,5 +1,7 @@
 """The search contract on the engine of the current database (SQLite, or PostgreSQL with DATABASE_URL)."""
 
+import os
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -129,3 +131,33 @@ def test_postgres_search_finds_its_candidates_through_the_indexes():
 def test_a_query_of_stop_words_only_finds_nothing_without_an_error(client: Client, lang, text):
     assert search(text, lang=lang, count_misses=False) == []
     assert client.get(f"/{lang}/search/", {"q": text}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_word_list_grows_with_new_documents_and_each_process_reads_only_what_is_new():
+    from search.engines import base
+    from search.models import Word
+
+    before = base.lexicon("en")
+    assert "xylophonist" not in before
+    document_upsert(kind="article", key="word-list", lang="en", title="The xylophonist", url="/en/x/")
+    assert "xylophonist" in base.lexicon("en")
+    assert Word.objects.filter(lang="en", word="xylophonist").count() == 1
+    document_upsert(kind="article", key="word-list", lang="en", title="The xylophonist again", url="/en/x/")
+    assert Word.objects.filter(lang="en", word="xylophonist").count() == 1
+    # A typo now corrects to the new word.
+    assert "word-list" in keys("xylophonst")
+
+
+@pytest.mark.django_db
+def test_rebuilding_the_word_list_forgets_the_words_of_removed_documents():
+    from django.core.management import call_command
+
+    from search.engines import base
+
+    document_upsert(kind="article", key="gone", lang="en", title="Quetzalcoatl", url="/en/gone/")
+    assert "quetzalcoatl" in base.lexicon("en")
+    document_delete(kind="article", key="gone")
+    call_command("rebuild_search_lexicon", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert "quetzalcoatl" not in base.lexicon("en")
+    assert "abortion" in base.lexicon("en")
