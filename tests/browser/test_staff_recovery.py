@@ -1,0 +1,79 @@
+"""A lost phone, in a real browser at 360 px, in NL, FR and EN: a staff member signs in with a recovery code,
+then, as their organisation's admin, resets a colleague's second step. Screenshots of the staff pages go to
+``var/screenshots/staff/`` for people to look at (tables included)."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from accounts import services
+from accounts.models import Role, TOTPDevice
+from accounts.testing import TEST_PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "staff"
+PHONE = {"width": 360, "height": 740}
+WORDS = {
+    "nl": {"continue": "Verder", "use": "Een herstelcode gebruiken", "sign_in": "Aanmelden",
+           "members": "Leden", "reset": "Tweede stap opnieuw instellen", "done": "is opnieuw ingesteld"},
+    "fr": {"continue": "Continuer", "use": "Utiliser un code de récupération", "sign_in": "Se connecter",
+           "members": "Membres", "reset": "Réinitialiser la deuxième étape", "done": "est réinitialisée"},
+    "en": {"continue": "Continue", "use": "Use a recovery code", "sign_in": "Sign in",
+           "members": "Members", "reset": "Reset the second step", "done": "is reset"},
+}
+
+
+def _shot(page, lang: str, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{lang}-{name}.png"), full_page=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{lang} {name}: the page is {width}px wide at 360px"
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_recovery_code_sign_in_and_an_admin_resetting_a_members_second_step(context_factory, lang):
+    words = WORDS[lang]
+    organisation = OrganisationFactory(name="Straatwerk Demo", slug="straatwerk")
+    admin = UserFactory(name="Ada Admin", email="ada@example.org", language=lang)
+    member = UserFactory(name="Bo Member", email="bo.member.with.a.long.address@example.org", language=lang)
+    MembershipFactory(user=admin, organisation=organisation, role=Role.ADMIN)
+    MembershipFactory(user=admin, organisation=organisation, role=Role.EDITOR)
+    MembershipFactory(user=member, organisation=organisation, role=Role.CASEWORKER)
+    code = services.recovery_codes_create(user=admin)[0]
+
+    page = context_factory(viewport=PHONE).new_page()
+    page.goto(f"/{lang}/accounts/sign-in/")
+    page.fill("input[name=email]", admin.email)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.click(f"button[type=submit] >> text={words['continue']}")
+    page.wait_for_url(f"**/{lang}/accounts/sign-in/code/")
+    _shot(page, lang, "1-second-step")
+    page.click(f"text={words['use']}")
+    page.fill("input[name=code]", code)
+    _shot(page, lang, "2-recovery-code")
+    page.click(f"button[type=submit] >> text={words['sign_in']}")
+    page.wait_for_url(f"**/{lang}/accounts/security/")
+    _shot(page, lang, "3-security")
+    assert services.recovery_codes_left(user=admin) == 9
+
+    page.goto(f"/{lang}/accounts/")
+    _shot(page, lang, "4-home")
+    page.goto(f"/{lang}/accounts/sessions/")
+    _shot(page, lang, "5-sessions")
+    page.goto(f"/{lang}/accounts/org/straatwerk/members/")
+    _shot(page, lang, "6-members")
+    page.click(f"a[href*='/members/{member.pk}/second-step/']")
+    page.wait_for_url(f"**/members/{member.pk}/second-step/")
+    _shot(page, lang, "7-reset-confirm")
+    page.click(f"button[type=submit] >> text={words['reset']}")
+    page.wait_for_url(f"**/{lang}/accounts/org/straatwerk/members/")
+    assert words["done"] in page.text_content(".messages")
+    _shot(page, lang, "8-reset-done")
+    assert not TOTPDevice.objects.filter(user=member).exists()
+
+    page.goto(f"/{lang}/accounts/security/recovery-codes/")
+    page.click("form.recovery-create button[type=submit]")
+    page.wait_for_selector(".recovery-codes")
+    _shot(page, lang, "9-new-codes")
