@@ -1,6 +1,6 @@
 """Dates on staff pages follow each language's conventions: day first, never the US month-first order."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.template import Context, Template
@@ -10,7 +10,7 @@ from django.utils import translation
 from accounts.models import StaffSession
 from accounts.testing import UserFactory, sign_in
 
-MOMENT = datetime(2026, 3, 4, 13, 5, tzinfo=timezone.utc)  # 14:05 in Brussels
+MOMENT = datetime(2026, 3, 4, 13, 5, tzinfo=UTC)  # 14:05 in Brussels
 
 
 @pytest.mark.parametrize(
