@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -13,6 +14,7 @@ from accounts import services
 from accounts.access import organisation_required, platform_admin_required, reauth_required, staff_user
 from accounts.forms import InviteForm, MembershipRemoveForm, OrganisationForm
 from accounts.models import Membership, Organisation, Role, User
+from accounts.views import reauth_then
 from audit.services import Action, audit_log
 
 
@@ -64,10 +66,11 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
 
 
 @organisation_required(Role.ADMIN)
-@reauth_required
 @require_POST
 def member_remove_view(request: HttpRequest) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    if (confirm := reauth_then(request, reverse("accounts:members", kwargs={"org": organisation.slug}))) is not None:
+        return confirm
     form = MembershipRemoveForm(organisation, request.POST)
     if form.is_valid():
         try:

@@ -64,7 +64,8 @@ def member_invite(
     email = User.objects.normalize_email(email).lower()
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).first()
-        is_new = user is None
+        # Someone who never chose a password (an expired invitation) gets a fresh link to choose one.
+        is_new = user is None or not user.has_usable_password()
         if user is None:
             user = user_create(email=email, name=name, language=language)
         membership, _created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)

@@ -315,9 +315,19 @@ def recovery_codes_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/recovery_codes.html", {"left": services.recovery_codes_left(user=user)})
 
 
-@reauth_required
+def reauth_then(request: HttpRequest, back: str) -> HttpResponse | None:
+    """For a POST-only action: if the last check is old, confirm first and come back to ``back`` (a page that
+    can be fetched), not to the action's own address, which answers only POST."""
+    if recently_authenticated(request):
+        return None
+    return redirect(f"{reverse('accounts:reauth')}?{urlencode({'next': back})}")
+
+
+@staff_required
 @require_POST
 def webauthn_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if (confirm := reauth_then(request, reverse("accounts:security"))) is not None:
+        return confirm
     user = staff_user(request)
     credential = get_object_or_404(WebAuthnCredential, pk=pk, user=user)
     try:
