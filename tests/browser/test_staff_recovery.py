@@ -16,12 +16,30 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "staff"
 PHONE = {"width": 360, "height": 740}
 WORDS = {
-    "nl": {"continue": "Verder", "use": "Een herstelcode gebruiken", "sign_in": "Aanmelden",
-           "members": "Leden", "reset": "Tweede stap opnieuw instellen", "done": "is opnieuw ingesteld"},
-    "fr": {"continue": "Continuer", "use": "Utiliser un code de récupération", "sign_in": "Se connecter",
-           "members": "Membres", "reset": "Réinitialiser la deuxième étape", "done": "est réinitialisée"},
-    "en": {"continue": "Continue", "use": "Use a recovery code", "sign_in": "Sign in",
-           "members": "Members", "reset": "Reset the second step", "done": "is reset"},
+    "nl": {
+        "continue": "Verder",
+        "use": "Een herstelcode gebruiken",
+        "sign_in": "Aanmelden",
+        "members": "Leden",
+        "reset": "Tweede stap opnieuw instellen",
+        "done": "is opnieuw ingesteld",
+    },
+    "fr": {
+        "continue": "Continuer",
+        "use": "Utiliser un code de récupération",
+        "sign_in": "Se connecter",
+        "members": "Membres",
+        "reset": "Réinitialiser la deuxième étape",
+        "done": "est réinitialisée",
+    },
+    "en": {
+        "continue": "Continue",
+        "use": "Use a recovery code",
+        "sign_in": "Sign in",
+        "members": "Members",
+        "reset": "Reset the second step",
+        "done": "is reset",
+    },
 }
 
 
@@ -77,3 +95,37 @@ def test_recovery_code_sign_in_and_an_admin_resetting_a_members_second_step(cont
     page.click("form.recovery-create button[type=submit]")
     page.wait_for_selector(".recovery-codes")
     _shot(page, lang, "9-new-codes")
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_every_staff_page_fits_a_360_px_screen(context_factory, live_server, lang):
+    """Wide tables (the knowledge matrix, directory lists) scroll inside their own box, not the page."""
+    from django.core.management import call_command
+
+    from conftest import load_all_content
+
+    load_all_content()
+    call_command("seed_demo")
+    from accounts.models import User
+
+    admin = User.objects.get(email="admin@example.org")  # admin and editor of the demo outreach service
+    admin.language = lang
+    admin.save()
+    context = context_factory(viewport=PHONE)
+    page = context.new_page()
+    from django.test import Client
+
+    from accounts.testing import sign_in
+
+    client = Client()
+    sign_in(client, admin)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+    for name, path in [
+        ("knowledge", f"/{lang}/knowledge/edit/"),
+        ("directory", f"/{lang}/directory/manage/org/demo-outreach/"),
+        ("listing", f"/{lang}/directory/manage/org/demo-outreach/listing/demo-outreach-service/"),
+        ("plans", f"/{lang}/plan/org/demo-outreach/shared/"),
+    ]:
+        page.goto(path)
+        _shot(page, lang, f"page-{name}")
