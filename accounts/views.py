@@ -258,7 +258,15 @@ def reauth_view(request: HttpRequest) -> HttpResponse:
         else:
             _code_failed(request, user)
             form.add_error(None, _("The password or the code is not right."))
-    return render(request, "accounts/reauth.html", {"form": form})
+    return render(
+        request,
+        "accounts/reauth.html",
+        {
+            "form": form,
+            "has_webauthn": user.webauthn_credentials.exists(),
+            "next": _next_url(request, request.GET.get("next")) or "",
+        },
+    )
 
 
 @staff_required

@@ -53,3 +53,19 @@ def test_removing_a_key_asks_to_confirm_who_you_are(client: Client):
     assert response.status_code == 302
     assert response["Location"] == "/en/accounts/confirm/?next=%2Fen%2Faccounts%2Fsecurity%2F"
     assert WebAuthnCredential.objects.filter(pk=key.pk).exists()
+
+
+@pytest.mark.django_db
+def test_confirming_with_a_key_needs_the_password_and_a_valid_key(client: Client):
+    from accounts.access import REAUTH_SESSION_KEY
+    from accounts.testing import TEST_PASSWORD
+
+    user = UserFactory()
+    _key(user)
+    sign_in(client, user, reauthenticated=False)
+    page = client.get("/en/accounts/confirm/?next=/en/accounts/security/password/").content.decode()
+    assert "/en/accounts/confirm/key/?next=/en/accounts/security/password/" in page
+    for data in ({"password": "wrong", "credential": "{}"}, {"password": TEST_PASSWORD, "credential": "not json"}):
+        response = client.post("/en/accounts/confirm/key/?next=/en/accounts/security/password/", data, follow=True)
+        assert b"was not accepted" in response.content
+        assert REAUTH_SESSION_KEY not in client.session
