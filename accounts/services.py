@@ -293,18 +293,34 @@ def staff_session_start(*, user: User) -> StaffSession:
     return session
 
 
+# Sessions someone ended on purpose are audit-logged; timeouts are not (they are in the session list).
+AUDITED_END_REASONS = {"signed-out", "ended", "password-changed", "second-factor-reset"}
+
+
 def staff_session_end(*, session: StaffSession, reason: str) -> None:
     if session.ended_at is None:
-        session.ended_at = timezone.now()
-        session.end_reason = reason
-        session.save(update_fields=["ended_at", "end_reason"])
+        with transaction.atomic():
+            session.ended_at = timezone.now()
+            session.end_reason = reason
+            session.save(update_fields=["ended_at", "end_reason"])
+            if reason in AUDITED_END_REASONS:
+                audit_log(
+                    actor=session.user,
+                    action=Action.SIGN_OUT,
+                    target=session.user,
+                    target_type=f"accounts.user.session.{reason}",
+                )
 
 
 def staff_sessions_end_all(*, user: User, except_key: str | None = None, reason: str = "ended") -> int:
     sessions = StaffSession.objects.filter(user=user, ended_at__isnull=True)
     if except_key:
         sessions = sessions.exclude(key=except_key)
-    return sessions.update(ended_at=timezone.now(), end_reason=reason)
+    with transaction.atomic():
+        count = sessions.update(ended_at=timezone.now(), end_reason=reason)
+        if count and reason in AUDITED_END_REASONS:
+            audit_log(actor=None, action=Action.SIGN_OUT, target=user, target_type=f"accounts.user.session.{reason}")
+    return count
 
 
 def staff_session_touch(*, session: StaffSession) -> None:
