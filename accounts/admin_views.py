@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
 from accounts.access import organisation_required, platform_admin_required, reauth_required, staff_user
 from accounts.forms import InviteForm, MembershipRemoveForm, OrganisationForm
-from accounts.models import Membership, Organisation, Role
+from accounts.models import Membership, Organisation, Role, User
+from accounts.views import reauth_then
 from audit.services import Action, audit_log
 
 
@@ -34,10 +36,14 @@ def members_view(request: HttpRequest) -> HttpResponse:
         target_id=str(organisation.pk),
         organisation_id=organisation.pk,
     )
+    people: dict[int, dict[str, object]] = {}
+    for membership in memberships:
+        person = people.setdefault(membership.user_id, {"user": membership.user, "memberships": []})
+        person["memberships"].append(membership)  # type: ignore[attr-defined]
     return render(
         request,
         "accounts/members.html",
-        {"organisation": organisation, "memberships": memberships, "form": InviteForm()},
+        {"organisation": organisation, "people": list(people.values()), "form": InviteForm()},
     )
 
 
@@ -60,10 +66,11 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
 
 
 @organisation_required(Role.ADMIN)
-@reauth_required
 @require_POST
 def member_remove_view(request: HttpRequest) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    if (confirm := reauth_then(request, reverse("accounts:members", kwargs={"org": organisation.slug}))) is not None:
+        return confirm
     form = MembershipRemoveForm(organisation, request.POST)
     if form.is_valid():
         try:
@@ -72,6 +79,42 @@ def member_remove_view(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return redirect("accounts:members", org=organisation.slug)
+
+
+@organisation_required(Role.ADMIN)
+@reauth_required
+@require_http_methods(["GET", "POST"])
+def second_factor_reset_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    """An admin resets the second step of a member who lost their phone or key (after confirming who they are)."""
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    member = User.objects.filter(pk=user_id, memberships__organisation=organisation).distinct().first()
+    if member is None:
+        raise Http404
+    actor = staff_user(request)
+    error = ""
+    if member.pk == actor.pk:
+        error = _("You cannot reset your own second step here. Use your recovery codes.")
+    elif member.is_platform_admin:
+        error = _("The second step of a platform admin can only be reset by the people who run Haven.")
+    if request.method == "POST" and not error:
+        try:
+            services.second_factor_reset(
+                actor=actor, organisation=organisation, member=member, base_url=_base_url(request)
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                _("The second step of %(name)s is reset. They set up a new one at their next sign-in.")
+                % {"name": member.name},
+            )
+            return redirect("accounts:members", org=organisation.slug)
+    return render(
+        request,
+        "accounts/member_second_factor_reset.html",
+        {"organisation": organisation, "member": member, "error": error},
+    )
 
 
 @platform_admin_required

@@ -15,6 +15,11 @@ class AccountsConfig(AppConfig):
             retention.purge_staff_sessions,
         )
         register_purge(
+            "django-sessions",
+            "browser sessions (staff and private plans) as soon as they expire",
+            retention.purge_django_sessions,
+        )
+        register_purge(
             "unconfirmed-authenticators",
             "authenticator set-ups never confirmed, after a day",
             retention.purge_unconfirmed_authenticators,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -25,6 +26,37 @@ class DemoStaff:
 DEMO_ORGANISATIONS = {
     "demo-outreach": "Demo outreach service (Brussels)",
     "demo-exit": "Demo exit programme (Ghent)",
+}
+
+# Each demo organisation keeps its own made-up directory listing current, so its admin can try editing one.
+# Only a name and a sentence saying it is not real: no address, phone number or other invented fact.
+DEMO_LISTINGS: dict[str, dict[str, Any]] = {
+    "demo-outreach": {
+        "slug": "demo-outreach-service",
+        "name": {
+            "en": "Demo outreach service (not a real organisation)",
+            "nl": "Demo-outreachdienst (geen echte organisatie)",
+            "fr": "Service de proximité de démonstration (pas une vraie organisation)",
+        },
+        "description": {
+            "en": "Made up for trying Haven. Do not contact it: it does not exist.",
+            "nl": "Verzonnen om Haven uit te proberen. Neem geen contact op: deze organisatie bestaat niet.",
+            "fr": "Inventé pour essayer Haven. Ne le contactez pas : il n'existe pas.",
+        },
+    },
+    "demo-exit": {
+        "slug": "demo-exit-programme",
+        "name": {
+            "en": "Demo exit programme (not a real organisation)",
+            "nl": "Demo-uitstapprogramma (geen echte organisatie)",
+            "fr": "Programme de sortie de démonstration (pas une vraie organisation)",
+        },
+        "description": {
+            "en": "Made up for trying Haven. Do not contact it: it does not exist.",
+            "nl": "Verzonnen om Haven uit te proberen. Neem geen contact op: deze organisatie bestaat niet.",
+            "fr": "Inventé pour essayer Haven. Ne le contactez pas : il n'existe pas.",
+        },
+    },
 }
 
 DEMO_STAFF = (
@@ -82,4 +114,18 @@ def demo_seed() -> str:
                 TOTPDevice.objects.create(user=user, secret=staff.totp_secret, confirmed=True)
             for org_slug, role in staff.roles:
                 Membership.objects.get_or_create(user=user, organisation=organisations[org_slug], role=role)
-    return f"{created} demo staff created"
+        listings = _demo_listings(organisations)
+    return f"{created} demo staff created; {listings} demo directory listings linked"
+
+
+def _demo_listings(organisations: dict[str, Organisation]) -> int:
+    from directory.models import Organization  # the demo seeds both apps; nothing else links them this way
+
+    for org_slug, listing in DEMO_LISTINGS.items():
+        organization = Organization.objects.filter(slug=listing["slug"]).first()
+        if organization is None:
+            organization = Organization(slug=listing["slug"], name=listing["name"], description=listing["description"])
+        organization.owner = organisations[org_slug]
+        organization.full_clean()
+        organization.save()
+    return len(DEMO_LISTINGS)

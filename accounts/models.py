@@ -151,3 +151,18 @@ class StaffSession(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for signing in when the phone or key is lost. Only its hash is kept; each works once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "code_hash"], name="recovery_code_unique")]
+
+    def __str__(self) -> str:
+        return f"Recovery code of {self.user}"

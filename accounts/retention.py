@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.utils import timezone
 
@@ -21,4 +22,12 @@ def purge_staff_sessions() -> int:
 def purge_unconfirmed_authenticators() -> int:
     cutoff = timezone.now() - timedelta(days=UNCONFIRMED_AUTHENTICATOR_DAYS)
     deleted, _ = TOTPDevice.objects.filter(confirmed=False, created_at__lt=cutoff).delete()
+    return deleted
+
+
+def purge_django_sessions() -> int:
+    """Django's own session rows (staff sign-ins and private-plan visits) once they have expired.
+
+    Django never deletes them by itself; an expired row no longer works but would otherwise stay."""
+    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return deleted

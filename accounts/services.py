@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+
 import pyotp
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -13,7 +16,16 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Organisation, Role, StaffSession, TOTPDevice, User
+from accounts.models import (
+    Membership,
+    Organisation,
+    RecoveryCode,
+    Role,
+    StaffSession,
+    TOTPDevice,
+    User,
+    WebAuthnCredential,
+)
 from audit.services import Action, audit_log
 from core.email import email_enqueue
 
@@ -52,7 +64,8 @@ def member_invite(
     email = User.objects.normalize_email(email).lower()
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).first()
-        is_new = user is None
+        # Someone who never chose a password (an expired invitation) gets a fresh link to choose one.
+        is_new = user is None or not user.has_usable_password()
         if user is None:
             user = user_create(email=email, name=name, language=language)
         membership, _created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
@@ -115,9 +128,12 @@ def _totp_check(device: TOTPDevice, code: str) -> bool:
         if step <= device.last_used_step:
             continue  # a code is accepted once: no replay
         if pyotp.utils.strings_equal(totp.generate_otp(step), code):
-            device.last_used_step = step
-            device.save(update_fields=["last_used_step"])
-            return True
+            # One atomic conditional update: of two requests racing with the same code, only one moves the
+            # step forward; the other updates no row and is refused.
+            claimed = TOTPDevice.objects.filter(pk=device.pk, last_used_step__lt=step).update(last_used_step=step)
+            if claimed:
+                device.last_used_step = step
+            return bool(claimed)
     return False
 
 
@@ -136,6 +152,138 @@ def totp_verify(*, user: User, code: str) -> bool:
     return any(_totp_check(device, code) for device in user.totp_devices.filter(confirmed=True))
 
 
+# --- Recovery codes --------------------------------------------------------------------------
+
+RECOVERY_CODE_COUNT = 10
+RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to copy by hand
+RECOVERY_CODE_LENGTH = 16  # about 79 bits: a plain hash cannot be reversed by trying
+
+
+def _recovery_normalise(code: str) -> str:
+    return "".join(ch for ch in code.lower() if ch.isalnum())
+
+
+def _recovery_hash(user: User, code: str) -> str:
+    return hashlib.sha256(f"haven-recovery:{user.pk}:{_recovery_normalise(code)}".encode()).hexdigest()
+
+
+def recovery_codes_create(*, user: User) -> list[str]:
+    """Ten new recovery codes, replacing all earlier ones. Returned once, to be shown once; only hashes are kept."""
+    codes = []
+    for _i in range(RECOVERY_CODE_COUNT):
+        raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _j in range(RECOVERY_CODE_LENGTH))
+        codes.append("-".join(raw[k : k + 4] for k in range(0, RECOVERY_CODE_LENGTH, 4)))
+    with transaction.atomic():
+        RecoveryCode.objects.filter(user=user).delete()
+        RecoveryCode.objects.bulk_create([RecoveryCode(user=user, code_hash=_recovery_hash(user, c)) for c in codes])
+        audit_log(actor=user, action=Action.CREATE, target=user, target_type="accounts.user.recovery-codes")
+    return codes
+
+
+def recovery_codes_left(*, user: User) -> int:
+    return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+
+
+def recovery_code_use(*, user: User, code: str) -> bool:
+    """Spend one recovery code. An atomic conditional update: a code works once, even under concurrency."""
+    if len(_recovery_normalise(code)) != RECOVERY_CODE_LENGTH:
+        return False
+    with transaction.atomic():
+        used = RecoveryCode.objects.filter(
+            user=user, code_hash=_recovery_hash(user, code), used_at__isnull=True
+        ).update(used_at=timezone.now())
+        if not used:
+            return False
+        audit_log(actor=user, action=Action.SIGN_IN, target=user, target_type="accounts.user.recovery-code")
+    email_enqueue(
+        to=user.email,
+        template="accounts/email/recovery_code_used",
+        context={"name": user.name, "left": recovery_codes_left(user=user)},
+        language=user.language,
+    )
+    return True
+
+
+def second_factor_verify(*, user: User, code: str) -> bool:
+    """For re-authentication: a code from the authenticator app, or else one recovery code."""
+    return totp_verify(user=user, code=code) or recovery_code_use(user=user, code=code)
+
+
+# --- Second factors: removal and reset ----------------------------------------------------------
+
+
+def webauthn_credential_remove(*, user: User, credential: WebAuthnCredential) -> None:
+    """A member removes one of their security keys, but never their last second factor."""
+    if credential.user_id != user.pk:
+        raise ValidationError(_("This key is not yours."))
+    with transaction.atomic():
+        others = WebAuthnCredential.objects.filter(user=user).exclude(pk=credential.pk).exists()
+        if not others and not user.totp_devices.filter(confirmed=True).exists():
+            raise ValidationError(
+                _("This is your only second step. Set up an authenticator app or add another key first.")
+            )
+        audit_log(
+            actor=user,
+            action=Action.DELETE,
+            target=user,
+            target_type="accounts.user.webauthn",
+            target_id=f"{user.pk}:{credential.pk}",
+        )
+        credential.delete()
+
+
+def second_factor_reset(*, actor: User, organisation: Organisation, member: User, base_url: str) -> None:
+    """An organisation admin clears a member's lost second factor. The member sets up a new one at their next
+    sign-in; their sessions end at once, they are told by email, and the reset is in the organisation's log."""
+    if member.pk == actor.pk:
+        raise ValidationError(_("You cannot reset your own second step here. Use your recovery codes."))
+    if member.is_platform_admin:
+        raise ValidationError(_("The second step of a platform admin can only be reset by the people who run Haven."))
+    if not Membership.objects.filter(user=member, organisation=organisation).exists():
+        raise ValidationError(_("This person is not a member of your organisation."))
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=member).delete()
+        WebAuthnCredential.objects.filter(user=member).delete()
+        RecoveryCode.objects.filter(user=member).delete()
+        staff_sessions_end_all(user=member, reason="second-factor-reset")
+        audit_log(
+            actor=actor,
+            action=Action.UPDATE,
+            target=member,
+            target_type="accounts.user.second-factor-reset",
+            organisation_id=organisation.pk,
+        )
+    email_enqueue(
+        to=member.email,
+        template="accounts/email/second_factor_reset",
+        context={
+            "name": member.name,
+            "organisation": organisation.name,
+            "admin": actor.name,
+            "link": base_url + reverse("accounts:login"),
+        },
+        language=member.language,
+    )
+
+
+def second_factor_reset_by_operator(*, email: str) -> User:
+    """For the people who run Haven (``manage.py staff_reset_second_factor``), e.g. for a platform admin."""
+    member = User.objects.get(email__iexact=email.strip())
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=member).delete()
+        WebAuthnCredential.objects.filter(user=member).delete()
+        RecoveryCode.objects.filter(user=member).delete()
+        staff_sessions_end_all(user=member, reason="second-factor-reset")
+        audit_log(actor=None, action=Action.UPDATE, target=member, target_type="accounts.user.second-factor-reset")
+    email_enqueue(
+        to=member.email,
+        template="accounts/email/second_factor_reset_operator",
+        context={"name": member.name},
+        language=member.language,
+    )
+    return member
+
+
 # --- Staff sessions --------------------------------------------------------------------------
 
 
@@ -145,18 +293,34 @@ def staff_session_start(*, user: User) -> StaffSession:
     return session
 
 
+# Sessions someone ended on purpose are audit-logged; timeouts are not (they are in the session list).
+AUDITED_END_REASONS = {"signed-out", "ended", "password-changed", "second-factor-reset"}
+
+
 def staff_session_end(*, session: StaffSession, reason: str) -> None:
     if session.ended_at is None:
-        session.ended_at = timezone.now()
-        session.end_reason = reason
-        session.save(update_fields=["ended_at", "end_reason"])
+        with transaction.atomic():
+            session.ended_at = timezone.now()
+            session.end_reason = reason
+            session.save(update_fields=["ended_at", "end_reason"])
+            if reason in AUDITED_END_REASONS:
+                audit_log(
+                    actor=session.user,
+                    action=Action.SIGN_OUT,
+                    target=session.user,
+                    target_type=f"accounts.user.session.{reason}",
+                )
 
 
 def staff_sessions_end_all(*, user: User, except_key: str | None = None, reason: str = "ended") -> int:
     sessions = StaffSession.objects.filter(user=user, ended_at__isnull=True)
     if except_key:
         sessions = sessions.exclude(key=except_key)
-    return sessions.update(ended_at=timezone.now(), end_reason=reason)
+    with transaction.atomic():
+        count = sessions.update(ended_at=timezone.now(), end_reason=reason)
+        if count and reason in AUDITED_END_REASONS:
+            audit_log(actor=None, action=Action.SIGN_OUT, target=user, target_type=f"accounts.user.session.{reason}")
+    return count
 
 
 def staff_session_touch(*, session: StaffSession) -> None:
@@ -194,6 +358,7 @@ def user_export(*, user: User) -> dict[str, object]:
             for m in user.memberships.select_related("organisation")
         ],
         "authenticator_app": user.totp_devices.filter(confirmed=True).exists(),
+        "recovery_codes_left": recovery_codes_left(user=user),
         "security_keys": [
             {
                 "name": c.name,

@@ -19,11 +19,13 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services, throttle
 from accounts.access import (
+    is_editor,
     mark_reauthenticated,
     organisations_of,
     reauth_required,
@@ -31,17 +33,18 @@ from accounts.access import (
     staff_required,
     staff_user,
 )
-from accounts.forms import CodeForm, LoginForm, ReauthForm, SetPasswordForm
+from accounts.forms import CodeForm, LoginForm, ReauthForm, RecoveryCodeForm, SetPasswordForm
 from accounts.middleware import STAFF_SESSION_KEY
-from accounts.models import Membership, Role, StaffSession, TOTPDevice, User
-from core.clients import Throttle
+from accounts.models import Membership, Role, StaffSession, TOTPDevice, User, WebAuthnCredential
+from accounts.throttle import account_of_name, account_of_user, client_of, code_throttle, password_throttle
+from knowledge import selectors as knowledge_selectors
 
 PENDING_USER = "haven_pending_user"
 PENDING_AT = "haven_pending_at"
 PENDING_NEXT = "haven_pending_next"
 SETUP_DEVICE = "haven_setup_device"
 PENDING_MAX_AGE = 5 * 60
-code_throttle = Throttle("second-factor", limit=5, window=15 * 60)
+TOO_MANY = _lazy("Too many attempts. Wait 15 minutes and try again.")
 
 
 def _next_url(request: HttpRequest, value: str | None) -> str | None:
@@ -59,14 +62,28 @@ def _pending_user(request: HttpRequest) -> User | None:
     return User.objects.filter(pk=user_id, is_active=True).first()
 
 
-def _complete_login(request: HttpRequest, user: User) -> HttpResponse:
+def _complete_login(request: HttpRequest, user: User, *, then: str | None = None) -> HttpResponse:
     next_url = request.session.get(PENDING_NEXT)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     staff_session = services.staff_session_start(user=user)
     request.session[STAFF_SESSION_KEY] = staff_session.key
     mark_reauthenticated(request)
-    code_throttle.reset(str(user.pk))
-    return redirect(_next_url(request, next_url) or "accounts:home")
+    code_throttle.succeeded(client_key=client_of(request), account=account_of_user(user.pk))
+    response = redirect(then or _next_url(request, next_url) or "accounts:home")
+    throttle.remember_device(request, response, user.email)
+    return response
+
+
+def _code_blocked(request: HttpRequest, user: User) -> bool:
+    return code_throttle.blocked(
+        client_key=client_of(request),
+        account=account_of_user(user.pk),
+        known_device=throttle.known_device(request, user.email),
+    )
+
+
+def _code_failed(request: HttpRequest, user: User) -> None:
+    code_throttle.failed(client_key=client_of(request), account=account_of_user(user.pk))
 
 
 @require_http_methods(["GET", "POST"])
@@ -76,17 +93,19 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
-        client_key = getattr(request, "client_key", "")
-        if throttle.login_blocked(client_key=client_key, name=email):
-            form.add_error(None, _("Too many attempts. Wait 15 minutes and try again."))
+        client_key, account = client_of(request), account_of_name(email)
+        if password_throttle.blocked(
+            client_key=client_key, account=account, known_device=throttle.known_device(request, email)
+        ):
+            form.add_error(None, str(TOO_MANY))
         else:
             user = authenticate(request, email=email, password=form.cleaned_data["password"])
             if user is None:
-                throttle.login_failed(client_key=client_key, name=email)
+                password_throttle.failed(client_key=client_key, account=account)
                 # The same words whether or not the account exists.
                 form.add_error(None, _("That email address and password do not match an active account."))
             else:
-                throttle.login_succeeded(name=email)
+                password_throttle.succeeded(client_key=client_key, account=account)
                 request.session.cycle_key()
                 request.session[PENDING_USER] = user.pk
                 request.session[PENDING_AT] = int(time.time())
@@ -105,12 +124,12 @@ def verify_view(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if code_throttle.blocked(str(user.pk)):
-            form.add_error(None, _("Too many attempts. Wait 15 minutes and try again."))
+        if _code_blocked(request, user):
+            form.add_error(None, str(TOO_MANY))
         elif services.totp_verify(user=user, code=form.cleaned_data["code"]):
             return _complete_login(request, user)
         else:
-            code_throttle.hit(str(user.pk))
+            _code_failed(request, user)
             form.add_error("code", _("That code is not right, or it was already used. Try the newest code."))
     has_webauthn = user.webauthn_credentials.exists()
     return render(
@@ -146,6 +165,8 @@ def setup_totp_view(request: HttpRequest) -> HttpResponse:
             if request.user.is_authenticated:
                 messages.success(request, _("Your authenticator app is set up."))
                 return redirect("accounts:security")
+            if not services.recovery_codes_left(user=user):
+                return _complete_login(request, user, then=reverse("accounts:recovery-codes"))
             return _complete_login(request, user)
         form.add_error("code", _("That code is not right. Check the time on your phone and try the newest code."))
     uri = services.totp_provisioning_uri(device)
@@ -166,6 +187,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def home_view(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     memberships = Membership.objects.filter(user=user, organisation__is_active=True).select_related("organisation")
+    editor = is_editor(user)
     return render(
         request,
         "accounts/home.html",
@@ -173,6 +195,10 @@ def home_view(request: HttpRequest) -> HttpResponse:
             "memberships": memberships,
             "organisations": organisations_of(user),
             "case_organisations": organisations_of(user, roles=(Role.CASEWORKER, Role.ADMIN)),
+            "listing_organisations": organisations_of(user, roles=(Role.ADMIN, Role.EDITOR)),
+            "is_editor": editor,
+            "in_review": list(knowledge_selectors.revisions_in_review(limit=20)) if editor else [],
+            "recovery_codes_left": services.recovery_codes_left(user=user),
         },
     )
 
@@ -190,7 +216,10 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
                 ngettext("%(count)d other session ended.", "%(count)d other sessions ended.", count) % {"count": count},
             )
         else:
-            session = get_object_or_404(StaffSession, pk=request.POST.get("session", ""), user=user)
+            session_id = request.POST.get("session", "")
+            if not session_id.isdigit():
+                raise Http404
+            session = get_object_or_404(StaffSession, pk=int(session_id), user=user)
             services.staff_session_end(session=session, reason="ended")
             if session.pk == current.pk:
                 logout(request)
@@ -219,17 +248,25 @@ def reauth_view(request: HttpRequest) -> HttpResponse:
     form = ReauthForm(request.POST or None)
     user: User = request.user  # type: ignore[assignment]
     if request.method == "POST" and form.is_valid():
-        if code_throttle.blocked(str(user.pk)):
-            form.add_error(None, _("Too many attempts. Wait 15 minutes and try again."))
-        elif user.check_password(form.cleaned_data["password"]) and services.totp_verify(
+        if _code_blocked(request, user):
+            form.add_error(None, str(TOO_MANY))
+        elif user.check_password(form.cleaned_data["password"]) and services.second_factor_verify(
             user=user, code=form.cleaned_data["code"]
         ):
             mark_reauthenticated(request)
             return redirect(_next_url(request, request.GET.get("next")) or "accounts:home")
         else:
-            code_throttle.hit(str(user.pk))
+            _code_failed(request, user)
             form.add_error(None, _("The password or the code is not right."))
-    return render(request, "accounts/reauth.html", {"form": form})
+    return render(
+        request,
+        "accounts/reauth.html",
+        {
+            "form": form,
+            "has_webauthn": user.webauthn_credentials.exists(),
+            "next": _next_url(request, request.GET.get("next")) or "",
+        },
+    )
 
 
 @staff_required
@@ -241,8 +278,73 @@ def security_view(request: HttpRequest) -> HttpResponse:
         {
             "has_totp": user.totp_devices.filter(confirmed=True).exists(),
             "webauthn_credentials": user.webauthn_credentials.all(),
+            "recovery_codes_left": services.recovery_codes_left(user=user),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def recovery_login_view(request: HttpRequest) -> HttpResponse:
+    """Second step with a recovery code, for someone whose phone or key is lost."""
+    user = _pending_user(request)
+    if user is None:
+        messages.info(request, _("Please sign in again."))
+        return redirect("accounts:login")
+    form = RecoveryCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _code_blocked(request, user):
+            form.add_error(None, str(TOO_MANY))
+        elif services.recovery_code_use(user=user, code=form.cleaned_data["code"]):
+            left = services.recovery_codes_left(user=user)
+            messages.warning(
+                request,
+                ngettext(
+                    "You signed in with a recovery code. %(count)d code is left.",
+                    "You signed in with a recovery code. %(count)d codes are left.",
+                    left,
+                )
+                % {"count": left},
+            )
+            return _complete_login(request, user, then=reverse("accounts:security"))
+        else:
+            _code_failed(request, user)
+            form.add_error("code", _("That recovery code is not right, or it was already used."))
+    return render(request, "accounts/recovery_login.html", {"form": form})
+
+
+@reauth_required
+@require_http_methods(["GET", "POST"])
+def recovery_codes_view(request: HttpRequest) -> HttpResponse:
+    """Create new recovery codes. They are shown once, on the answer to the POST, and never again."""
+    user = staff_user(request)
+    if request.method == "POST":
+        codes = services.recovery_codes_create(user=user)
+        return render(request, "accounts/recovery_codes_new.html", {"codes": codes})
+    return render(request, "accounts/recovery_codes.html", {"left": services.recovery_codes_left(user=user)})
+
+
+def reauth_then(request: HttpRequest, back: str) -> HttpResponse | None:
+    """For a POST-only action: if the last check is old, confirm first and come back to ``back`` (a page that
+    can be fetched), not to the action's own address, which answers only POST."""
+    if recently_authenticated(request):
+        return None
+    return redirect(f"{reverse('accounts:reauth')}?{urlencode({'next': back})}")
+
+
+@staff_required
+@require_POST
+def webauthn_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if (confirm := reauth_then(request, reverse("accounts:security"))) is not None:
+        return confirm
+    user = staff_user(request)
+    credential = get_object_or_404(WebAuthnCredential, pk=pk, user=user)
+    try:
+        services.webauthn_credential_remove(user=user, credential=credential)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The security key is removed."))
+    return redirect("accounts:security")
 
 
 @reauth_required

@@ -202,6 +202,8 @@ LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
 LANGUAGE_NAMES_LOCAL = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# English dates day first, as in Belgium and the Netherlands (haven/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["haven.formats"]
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 

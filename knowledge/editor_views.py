@@ -31,7 +31,7 @@ def _translation(slug: str, language: str) -> Translation:
 
 @editor_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    in_review = Revision.objects.filter(state=State.REVIEW).select_related("translation__item", "author")
+    in_review = selectors.revisions_in_review()
     return render(
         request,
         "knowledge/editor/dashboard.html",

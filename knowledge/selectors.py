@@ -104,3 +104,13 @@ def translation_matrix() -> list[dict[str, Any]]:
         pending = {code: t.pk in in_review for code, t in translations.items()}
         rows.append({"item": item, "statuses": statuses, "pending": pending})
     return rows
+
+
+def revisions_in_review(limit: int | None = None) -> QuerySet[Revision]:
+    """Drafts sent for review and not yet published or sent back, oldest first (for the staff dashboards)."""
+    revisions = (
+        Revision.objects.filter(state=State.REVIEW)
+        .select_related("translation__item", "author")
+        .order_by("created_at", "pk")
+    )
+    return revisions[:limit] if limit else revisions

@@ -132,3 +132,23 @@ def test_a_platform_admin_is_not_an_organisation_member_by_right(client: Client,
     trio.charlie.save()
     sign_in(client, trio.charlie)
     assert client.get(MEMBERS).status_code == 404
+
+
+@pytest.mark.django_db
+def test_inviting_again_someone_who_never_chose_a_password_sends_a_fresh_link(client: Client, trio):
+    sign_in(client, trio.alice)
+    data = {"name": "Nina New", "email": "nina@example.org", "role": "caseworker", "language": "nl"}
+    client.post("/en/accounts/org/org-a/members/invite/", data)
+    client.post("/en/accounts/org/org-a/members/invite/", {**data, "role": "moderator"})
+    assert len(mail.outbox) == 2
+    assert "/accounts/set-password/" in mail.outbox[1].body
+
+
+@pytest.mark.django_db
+def test_removing_a_role_after_the_confirmation_expired_comes_back_to_the_members_page(client: Client, trio):
+    sign_in(client, trio.alice, reauthenticated=False)
+    membership = Membership.objects.get(user=trio.bob)
+    response = client.post("/en/accounts/org/org-a/members/remove/", {"membership": membership.pk})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/confirm/?next=%2Fen%2Faccounts%2Forg%2Forg-a%2Fmembers%2F"
+    assert Membership.objects.filter(pk=membership.pk).exists()

@@ -82,3 +82,18 @@ def test_session_pages_show_no_address_or_device(client: Client):
     sign_in(client, user)
     field_names = {field.name for field in StaffSession._meta.get_fields()}
     assert not field_names & {"ip", "ip_address", "user_agent", "device"}
+
+
+@pytest.mark.django_db
+def test_ending_sessions_on_purpose_is_audit_logged(client: Client):
+    from audit.models import AuditEntry
+
+    user = UserFactory()
+    other = StaffSession.objects.create(user=user)
+    sign_in(client, user)
+    client.post("/en/accounts/sessions/", {"session": str(other.pk)})
+    client.post("/en/accounts/sessions/", {"all_others": "1"})
+    client.post("/en/accounts/sign-out/")
+    types = list(AuditEntry.objects.filter(action="sign-out").values_list("target_type", flat=True))
+    assert types.count("accounts.user.session.ended") == 1
+    assert types.count("accounts.user.session.signed-out") == 1

@@ -65,3 +65,19 @@ def test_staff_pages_have_no_violations(axe, live_server):
     cookies = _staff_cookies(live_server)
     for path in STAFF:
         axe(path, cookies=cookies)
+
+
+def test_staff_account_pages_have_no_violations_at_360_px(axe, live_server):
+    load_all_content()
+    cookies = _staff_cookies(live_server)
+    bob = Membership.objects.get(organisation__slug="org-a", role=Role.CASEWORKER).user_id
+    phone = {"width": 360, "height": 740}
+    for path in [
+        "/en/accounts/",
+        "/nl/accounts/org/org-a/members/",
+        f"/fr/accounts/org/org-a/members/{bob}/second-step/",
+        "/fr/accounts/security/recovery-codes/",
+        "/nl/accounts/sessions/",
+        "/en/knowledge/edit/",
+    ]:
+        axe(path, cookies=cookies, viewport=phone)
