@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import services
+from accounts import selectors, services
 from accounts.access import organisation_required, platform_admin_required, reauth_required, staff_user
 from accounts.forms import InviteForm, MembershipRemoveForm, OrganisationForm
-from accounts.models import Membership, Organisation, Role
+from accounts.models import Organisation, Role
 from audit.services import Action, audit_log
 
 
@@ -24,9 +24,7 @@ def _base_url(request: HttpRequest) -> str:
 @require_http_methods(["GET"])
 def members_view(request: HttpRequest) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    memberships = (
-        Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__name", "role")
-    )
+    memberships = selectors.members_of(organisation=organisation)
     audit_log(
         actor=staff_user(request),
         action=Action.READ,

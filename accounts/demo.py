@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from accounts.models import Membership, Organisation, Role, TOTPDevice, User
+from core.scopes import scope
 
 DEMO_PASSWORD = "haven-demo-password"
 
@@ -81,5 +82,6 @@ def demo_seed() -> str:
             if not user.totp_devices.filter(confirmed=True).exists():
                 TOTPDevice.objects.create(user=user, secret=staff.totp_secret, confirmed=True)
             for org_slug, role in staff.roles:
-                Membership.objects.get_or_create(user=user, organisation=organisations[org_slug], role=role)
+                with scope(organisation=organisations[org_slug]):
+                    Membership.objects.get_or_create(user=user, organisation=organisations[org_slug], role=role)
     return f"{created} demo staff created"

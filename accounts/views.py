@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import services, throttle
+from accounts import selectors, services, throttle
 from accounts.access import (
     mark_reauthenticated,
     organisations_of,
@@ -33,7 +33,7 @@ from accounts.access import (
 )
 from accounts.forms import CodeForm, LoginForm, ReauthForm, SetPasswordForm
 from accounts.middleware import STAFF_SESSION_KEY
-from accounts.models import Membership, Role, StaffSession, TOTPDevice, User
+from accounts.models import Role, StaffSession, TOTPDevice, User
 from core.clients import Throttle
 
 PENDING_USER = "haven_pending_user"
@@ -165,7 +165,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @staff_required
 def home_view(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
-    memberships = Membership.objects.filter(user=user, organisation__is_active=True).select_related("organisation")
+    memberships = selectors.memberships_of(user=user)
     return render(
         request,
         "accounts/home.html",

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField, pick
+from core.scopes import ScopedManager
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
 NAMESPACE = uuid.UUID("6f1d3c8e-2b7a-5e0c-9d4f-48a1b2c3d4e5")
@@ -324,6 +325,9 @@ class Suggestion(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    # Handled by the organisation that keeps the listing (platform_scope(): listings without an owner).
+    objects: ScopedManager[Suggestion] = ScopedManager("service__organization__owner")
 
     class Meta:
         ordering = ["-sent_on", "-id"]

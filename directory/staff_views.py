@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts import selectors as account_selectors
 from accounts.access import organisation_required, organisations_of, platform_admin_required, staff_required, staff_user
 from accounts.models import Organisation, Role
 from core.i18n import pick
@@ -205,7 +206,7 @@ def platform(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         listing = get_object_or_404(Organization, slug=request.POST.get("listing", ""))
         owner_slug = request.POST.get("owner", "")
-        owner = get_object_or_404(Organisation, slug=owner_slug, is_active=True) if owner_slug else None
+        owner = get_object_or_404(account_selectors.active_organisations(), slug=owner_slug) if owner_slug else None
         services.owner_set(organization=listing, owner=owner, actor=staff_user(request))
         messages.success(request, _("Saved who keeps %(listing)s current.") % {"listing": pick(listing.name).text})
         return redirect("directory:platform")
@@ -214,7 +215,7 @@ def platform(request: HttpRequest) -> HttpResponse:
         "directory/staff/platform.html",
         {
             "listings": Organization.objects.select_related("owner").order_by("slug"),
-            "organisations": Organisation.objects.filter(is_active=True).order_by("name"),
+            "organisations": account_selectors.active_organisations(),
             "suggestions": selectors.open_suggestions(owner=None),
             "done": selectors.recently_done_suggestions(owner=None),
             "stale": [item for item in selectors.stale_listings() if _owner_id(item) is None],
