@@ -87,7 +87,7 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects: ScopedManager[Membership] = ScopedManager("organisation")  # who works where is the organisation's
+    objects = ScopedManager("organisation")  # who works where is the organisation's
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")]

@@ -125,7 +125,7 @@ class ScopedQuerySet(models.QuerySet[_M], Generic[_M]):
     _scope_missing: bool = False
 
     def _clone(self) -> ScopedQuerySet[_M]:
-        clone: ScopedQuerySet[_M] = super()._clone()  # type: ignore[assignment]
+        clone: ScopedQuerySet[_M] = super()._clone()  # type: ignore[misc]
         clone._scope_missing = self._scope_missing
         return clone
 

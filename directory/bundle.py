@@ -134,7 +134,7 @@ def _load_organization(entry: dict[str, Any], where: str, summary: LoadSummary, 
     kept = []
     for location_entry in entry.get("locations", []):
         kept.append(_load_location(organization, location_entry, where).pk)
-    organization.locations.exclude(pk__in=kept).delete()
+    Location.including_confidential.filter(organization=organization).exclude(pk__in=kept).delete()
     if created:
         summary.created += 1
     else:
@@ -144,7 +144,9 @@ def _load_organization(entry: dict[str, Any], where: str, summary: LoadSummary, 
 
 def _load_location(organization: Organization, entry: dict[str, Any], where: str) -> Location:
     slug = entry["slug"]
-    location = Location.objects.filter(slug=slug).first() or Location(id=stable_id("location", slug), slug=slug)
+    location = Location.including_confidential.filter(slug=slug).first() or Location(
+        id=stable_id("location", slug), slug=slug
+    )
     if location.pk and location.organization_id not in (None, organization.pk):
         raise ValidationError(f"{where}: location {slug} belongs to another organization")
     city_slug = entry.get("city")
@@ -203,7 +205,7 @@ def _load_service_children(service: Service, entry: dict[str, Any], where: str) 
         model.objects.filter(service=service).delete()  # type: ignore[attr-defined]
     places = {}
     for location_slug in entry.get("locations", []):
-        location = service.organization.locations.filter(slug=location_slug).first()
+        location = Location.including_confidential.filter(organization=service.organization, slug=location_slug).first()
         if location is None:
             raise ValidationError(f"{where}: location {location_slug} is not one of this organization's")
         places[location_slug] = _save(

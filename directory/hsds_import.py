@@ -180,7 +180,7 @@ def _slug(model: type[models.Model], row: dict[str, str], pk: uuid.UUID, fallbac
     if given:
         return given
     base = slugify(row.get("name", "")).strip("-")[:60] or fallback
-    taken = model.objects.filter(slug=base).exclude(pk=pk).exists()  # type: ignore[attr-defined]
+    taken = model._base_manager.filter(slug=base).exclude(pk=pk).exists()  # type: ignore[attr-defined]
     return f"{base}-{str(pk)[:8]}" if taken else base
 
 
@@ -333,7 +333,7 @@ class Importer:
 
     def location(self, row: dict[str, str]) -> None:
         pk = _required(row, "id")
-        if Location.objects.filter(pk=pk, confidential=True).exists():
+        if Location.including_confidential.filter(pk=pk, confidential=True).exists():
             raise RowError("this location is confidential in Haven and is never imported or exported")
         if row.get("location_type", "physical") not in ("physical", ""):
             raise RowError("only physical locations are used by Haven")
@@ -351,7 +351,7 @@ class Importer:
         location_id = _required(row, "location_id")
         if not row.get("address_1"):
             raise RowError("address_1 is required")
-        location = Location.objects.filter(pk=location_id).first()
+        location = Location.including_confidential.filter(pk=location_id).first()
         if location is None:
             raise RowError("location_id does not match a location")
         if location.confidential:
@@ -405,7 +405,7 @@ class Importer:
             pk = _required(row, "id")
             location_id = _required(row, "location_id")
             secret = ServiceAtLocation.objects.filter(pk=pk, location__confidential=True).exists()
-            if secret or Location.objects.filter(pk=location_id, confidential=True).exists():
+            if secret or Location.including_confidential.filter(pk=location_id, confidential=True).exists():
                 raise RowError("the location is confidential and is never imported")
             self.upsert(
                 "service_at_location",

@@ -1,7 +1,8 @@
 """Reads for the directory: the public list and pages, staff queues, and ``services_for`` for other apps.
 
-Public reads never return a confidential location: places come from ``Location.objects.public()`` or are
-filtered on ``location__confidential=False``, and schedules tied to a confidential place are left out.
+Public reads never return a confidential location: ``Location.objects`` returns public ones only, and places
+(service-at-location links) are filtered on ``location__confidential=False``, and schedules tied to a
+confidential place are left out.
 """
 
 from __future__ import annotations
