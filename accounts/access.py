@@ -28,6 +28,7 @@ from django.urls import reverse
 from accounts.models import Organisation, Role, User
 from accounts.selectors import memberships_of, organisation_by_slug, roles_of
 from core.scopes import platform_scope, scope
+from core.types import HavenRequest
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
@@ -78,14 +79,14 @@ def organisation_required(*roles: Role) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HavenRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return _login_redirect(request)
             organisation = organisation_by_slug(org)
             if organisation is None:
                 raise Http404
-            request.roles = organisation_access(request.user, organisation, roles)  # type: ignore[arg-type,attr-defined]
-            request.organisation = organisation  # type: ignore[attr-defined]
+            request.roles = organisation_access(staff_user(request), organisation, roles)
+            request.organisation = organisation
             # After the check, and only then: the view reads this organisation's rows and no other's.
             with scope(organisation=organisation):
                 return view(request, *args, **kwargs)
@@ -102,7 +103,7 @@ def platform_admin_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return _login_redirect(request)
-        if not request.user.is_platform_admin:  # type: ignore[union-attr]
+        if not staff_user(request).is_platform_admin:
             raise PermissionDenied
         with platform_scope():
             return view(request, *args, **kwargs)
@@ -130,7 +131,7 @@ def editor_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return _login_redirect(request)
-        if not is_editor(request.user):  # type: ignore[arg-type]
+        if not is_editor(staff_user(request)):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

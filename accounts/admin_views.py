@@ -14,6 +14,7 @@ from accounts.access import organisation_required, platform_admin_required, reau
 from accounts.forms import InviteForm, MembershipRemoveForm, OrganisationForm
 from accounts.models import Organisation, Role
 from audit.services import Action, audit_log
+from core.types import HavenRequest
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -22,8 +23,8 @@ def _base_url(request: HttpRequest) -> str:
 
 @organisation_required(Role.ADMIN)
 @require_http_methods(["GET"])
-def members_view(request: HttpRequest) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def members_view(request: HavenRequest) -> HttpResponse:
+    organisation = request.organisation
     memberships = selectors.members_of(organisation=organisation)
     audit_log(
         actor=staff_user(request),
@@ -42,8 +43,8 @@ def members_view(request: HttpRequest) -> HttpResponse:
 @organisation_required(Role.ADMIN)
 @reauth_required
 @require_http_methods(["GET", "POST"])
-def member_invite_view(request: HttpRequest) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def member_invite_view(request: HavenRequest) -> HttpResponse:
+    organisation = request.organisation
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.member_invite(
@@ -60,8 +61,8 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
 @organisation_required(Role.ADMIN)
 @reauth_required
 @require_POST
-def member_remove_view(request: HttpRequest) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def member_remove_view(request: HavenRequest) -> HttpResponse:
+    organisation = request.organisation
     form = MembershipRemoveForm(organisation, request.POST)
     if form.is_valid():
         try:

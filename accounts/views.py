@@ -35,6 +35,7 @@ from accounts.forms import CodeForm, LoginForm, ReauthForm, SetPasswordForm
 from accounts.middleware import STAFF_SESSION_KEY
 from accounts.models import Role, StaffSession, TOTPDevice, User
 from core.clients import Throttle
+from core.types import HavenRequest
 
 PENDING_USER = "haven_pending_user"
 PENDING_AT = "haven_pending_at"
@@ -179,8 +180,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def sessions_view(request: HttpRequest) -> HttpResponse:
-    current: StaffSession = request.staff_session  # type: ignore[attr-defined]
+def sessions_view(request: HavenRequest) -> HttpResponse:
+    current = request.staff_session
     user = staff_user(request)
     if request.method == "POST":
         if request.POST.get("all_others"):
@@ -204,8 +205,8 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_POST
-def keepalive_view(request: HttpRequest) -> HttpResponse:
-    session: StaffSession = request.staff_session  # type: ignore[attr-defined]
+def keepalive_view(request: HavenRequest) -> HttpResponse:
+    session = request.staff_session
     session.last_seen_at = timezone.now()
     session.save(update_fields=["last_seen_at"])
     if "application/json" in request.headers.get("Accept", ""):
@@ -217,7 +218,7 @@ def keepalive_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def reauth_view(request: HttpRequest) -> HttpResponse:
     form = ReauthForm(request.POST or None)
-    user: User = request.user  # type: ignore[assignment]
+    user = staff_user(request)
     if request.method == "POST" and form.is_valid():
         if code_throttle.blocked(str(user.pk)):
             form.add_error(None, _("Too many attempts. Wait 15 minutes and try again."))
@@ -234,7 +235,7 @@ def reauth_view(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 def security_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = staff_user(request)
     return render(
         request,
         "accounts/security.html",
@@ -274,14 +275,14 @@ def account_delete_view(request: HttpRequest) -> HttpResponse:
 
 @reauth_required
 @require_http_methods(["GET", "POST"])
-def password_change_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def password_change_view(request: HavenRequest) -> HttpResponse:
+    user = staff_user(request)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.password_set(user=user, password=form.cleaned_data["password1"])
         services.staff_sessions_end_all(
             user=user,
-            except_key=request.staff_session.key,  # type: ignore[attr-defined]
+            except_key=request.staff_session.key,
             reason="password-changed",
         )
         update_session_auth_hash(request, user)

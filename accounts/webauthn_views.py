@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import webauthn
-from accounts.access import reauth_required
-from accounts.models import User
+from accounts.access import reauth_required, staff_user
 from accounts.views import _complete_login, _pending_user
 
 
@@ -19,13 +18,13 @@ def _json(body: str) -> HttpResponse:
 @reauth_required
 @require_POST
 def register_options_view(request: HttpRequest) -> HttpResponse:
-    return _json(webauthn.registration_options(request, request.user))  # type: ignore[arg-type]
+    return _json(webauthn.registration_options(request, staff_user(request)))
 
 
 @reauth_required
 @require_POST
 def register_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = staff_user(request)
     try:
         webauthn.credential_register(
             request, user=user, name=request.POST.get("name", ""), credential=request.POST.get("credential", "")

@@ -34,7 +34,8 @@ from directory.models import (
     ServiceLanguage,
     stable_id,
 )
-from vocabulary.models import Attribute, City, Country, Domain, Region
+from vocabulary import selectors as vocabulary
+from vocabulary.models import Attribute, City, Domain
 
 DIRECTORY_DIR = Path(settings.BASE_DIR) / "content" / "directory"
 
@@ -242,8 +243,8 @@ def _load_service_children(service: Service, entry: dict[str, Any], where: str) 
     for code in entry.get("languages", []):
         _save(ServiceLanguage(id=stable_id("language", slug, code), service=service, code=code))
     for area in entry.get("areas", []):
-        region = Region.objects.filter(slug=area).first()
-        country = None if region else Country.objects.filter(code=area).first()
+        region = vocabulary.region_by_slug(area)
+        country = None if region else vocabulary.country_by_code(area)
         if region is None and country is None:
             raise ValidationError(f"{where}: unknown area {area!r} (a region slug or a country code)")
         _save(ServiceArea(id=stable_id("service_area", slug, area), service=service, region=region, country=country))

@@ -43,7 +43,8 @@ from directory.models import (
 )
 from directory.services import directory_reindex
 from search.services import document_delete
-from vocabulary.models import Attribute, City, Country, Domain, Region
+from vocabulary import selectors as vocabulary
+from vocabulary.models import Attribute, Domain
 
 MAX_ERRORS = 50
 UNSUPPORTED = (
@@ -320,11 +321,11 @@ class Importer:
     def _location_values(self, row: dict[str, str], address: dict[str, str] | None) -> dict[str, Any]:
         city = None
         if row.get("city"):
-            city = City.objects.filter(slug=row["city"]).first()
+            city = vocabulary.city_by_slug(row["city"])
             if city is None:
                 raise RowError(f"city {row['city']!r} is not in the vocabulary")
         elif address and address.get("city"):
-            city = next((c for c in City.objects.all() if address["city"] in c.name.values()), None)
+            city = next((c for c in vocabulary.city_list() if address["city"] in c.name.values()), None)
         return {
             "address": address.get("address_1", "") if address else "",
             "postal_code": address.get("postal_code", "") if address else "",
@@ -476,10 +477,10 @@ class Importer:
         def area(row: dict[str, str]) -> None:
             pk = _required(row, "id")
             code = row.get("area") or row.get("name", "")
-            region = Region.objects.filter(slug=code).first() or next(
-                (r for r in Region.objects.all() if code and code in r.name.values()), None
+            region = vocabulary.region_by_slug(code) or next(
+                (r for r in vocabulary.region_list() if code and code in r.name.values()), None
             )
-            country = None if region else Country.objects.filter(code=code.upper()).first()
+            country = None if region else vocabulary.country_by_code(code)
             if region is None and country is None:
                 raise RowError(f"area {code!r} is neither a region slug nor a country code of the vocabulary")
             self.upsert(
@@ -569,8 +570,8 @@ class Importer:
         return self._tagged
 
     def finish(self) -> None:
-        domains = {d.slug: d for d in Domain.objects.all()}
-        attributes = {a.slug: a for a in Attribute.objects.all()}
+        domains = {d.slug: d for d in vocabulary.domain_list()}
+        attributes = {a.slug: a for a in vocabulary.attribute_list()}
         for service in Service.objects.filter(pk__in=list(self.services)).prefetch_related("domains", "attributes"):
             terms = self.tagged.get(service.pk, [])
             wanted_domains = {t.slug for t in terms if t.taxonomy.model is Domain}
