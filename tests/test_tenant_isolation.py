@@ -266,19 +266,21 @@ def test_organisation_views_run_inside_their_scope_opened_after_the_check(trio):
 
     request = RequestFactory().get("/")
     request.user = trio.alice
-    response = view(request, org="org-a")
+    response = view(request, **{"org": "org-a"})
     assert response.content == b"2"  # alice and bob: organisation A only
     assert seen[0].organisation_id == trio.org_a.pk
     assert current_scope() is None
     request.user = trio.bob  # a colleague without the role: refused before any scope opens
     with pytest.raises(PermissionDenied):
-        view(request, org="org-a")
+        view(request, **{"org": "org-a"})
     assert len(seen) == 1
 
 
 @pytest.mark.django_db
 def test_platform_admin_views_see_the_platforms_rows_only(trio):
-    admin = UserFactory(is_platform_admin=True)
+    admin = trio.charlie  # admin of B, and now of the platform
+    admin.is_platform_admin = True
+    admin.save()
 
     @platform_admin_required
     def view(request: HttpRequest) -> HttpResponse:
@@ -286,7 +288,7 @@ def test_platform_admin_views_see_the_platforms_rows_only(trio):
 
     request = RequestFactory().get("/")
     request.user = admin
-    assert view(request).content == b"0"  # platform admins are no organisation's members by right
+    assert view(request).content == b"0"  # the platform scope: no organisation's members, not even B's
 
 
 @pytest.mark.django_db
