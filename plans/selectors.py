@@ -10,6 +10,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from accounts.models import Organisation
+from core.scopes import require_organisation
 from crypto.primitives import DecryptionError
 from directory import selectors as directory
 from knowledge import selectors as knowledge
@@ -102,7 +103,10 @@ def shares_of(*, space: Space, key: bytes) -> list[ShareRow]:
 
 
 def shares_redeemed_by(*, organisation: Organisation) -> QuerySet[Share]:
-    """Shares an organisation redeemed, newest first: metadata only, the snapshots stay sealed."""
+    """Shares an organisation redeemed, newest first: metadata only, the snapshots stay sealed.
+
+    Only inside that organisation's scope (``core.scopes``), as its caseworkers' views are."""
+    require_organisation(organisation)
     return Share.objects.filter(organisation=organisation).annotate(view_count=Count("views")).order_by("-id")
 
 

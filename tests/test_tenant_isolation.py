@@ -327,3 +327,15 @@ def test_every_use_of_the_all_organisations_scope_is_documented():
     uses = _uses_of_all_organisations()
     assert uses  # the purge, the audit verification and a staff member's own memberships
     assert sorted(use for use in uses if f"`{use}`" not in text) == []
+
+
+@pytest.mark.django_db
+def test_an_organisations_list_of_redeemed_shares_needs_its_scope(trio):
+    from plans.selectors import shares_redeemed_by
+
+    with pytest.raises(ScopeError):
+        shares_redeemed_by(organisation=trio.org_a)
+    with scope(organisation=trio.org_b), pytest.raises(ScopeError):
+        shares_redeemed_by(organisation=trio.org_a)
+    with scope(organisation=trio.org_a):
+        assert list(shares_redeemed_by(organisation=trio.org_a)) == []
