@@ -4,7 +4,9 @@ A model whose rows belong to one organisation gets ``objects = ScopedManager("or
 is the lookup path from the model to the owning organisation). Then:
 
 - outside any scope, every query of ``Model.objects`` (fetching, counting, ``exists``, ``update``, ``delete``,
-  use as a subquery...) raises :class:`ScopeError`, so a forgotten filter fails loudly instead of leaking;
+  use as a subquery, ``Exists``, combining with ``|`` or ``union``...) raises :class:`ScopeError`, so a
+  forgotten filter fails loudly instead of leaking. Two locks: the queryset's methods refuse, and the query
+  carries a condition that refuses to compile into SQL;
 - inside ``with scope(organisation=org):`` the same queries are filtered to ``org``'s rows;
 - inside ``with platform_scope():`` they return only rows that belong to no organisation (the platform's);
 - inside ``with all_organisations(reason="..."):`` they see every row. This is for platform-wide jobs (purges,
@@ -130,12 +132,29 @@ class ScopedQuerySet(models.QuerySet[_M], Generic[_M]):
         return clone
 
     def _refuse(self) -> None:
-        if self._scope_missing and not self.query.is_empty():
-            name = self.model.__name__
-            raise ScopeError(
-                f"{name} rows belong to an organisation: query them inside core.scopes.scope(organisation=...), "
-                "platform_scope() or all_organisations(reason=...)."
-            )
+        if self._scope_missing:
+            raise ScopeError(_refusal(self.model))
+
+
+def _refusal(model: type[models.Model]) -> str:
+    return (
+        f"{model.__name__} rows belong to an organisation: query them inside core.scopes.scope(organisation=...), "
+        "platform_scope() or all_organisations(reason=...)."
+    )
+
+
+class _Unscoped(models.Expression):
+    """A condition that refuses to become SQL. Added to every query built outside a scope, it catches what no
+    queryset method sees: ``Exists(...)``, ``Subquery(...)``, ``qs_a | qs_b``, ``union()``."""
+
+    conditional = True
+
+    def __init__(self, model: type[models.Model]) -> None:
+        super().__init__(output_field=models.BooleanField())
+        self.model = model
+
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
+        raise ScopeError(_refusal(self.model))
 
 
 def _guard(name: str) -> None:
@@ -175,7 +194,7 @@ class ScopedManager(models.Manager[_M], Generic[_M]):
         opened = _current.get()
         if opened is None:
             queryset._scope_missing = True
-            return queryset
+            return queryset.filter(_Unscoped(self.model))
         if opened.everything:
             return queryset
         if opened.platform:

@@ -22,6 +22,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.db import models
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
@@ -115,6 +116,12 @@ QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
     "in_bulk": lambda model: model._default_manager.in_bulk([1]),
     "subquery": lambda model: list(Organisation.objects.filter(pk__in=model._default_manager.values("pk"))),
     "delete": lambda model: model._default_manager.all().delete(),
+    "exists_subquery": lambda model: list(
+        Organisation.objects.filter(Exists(model._default_manager.filter(pk=OuterRef("pk"))))
+    ),
+    "subquery_expression": lambda model: list(
+        Organisation.objects.annotate(n=Subquery(model._default_manager.values("pk")[:1]))
+    ),
 }
 
 
@@ -339,3 +346,13 @@ def test_an_organisations_list_of_redeemed_shares_needs_its_scope(trio):
         shares_redeemed_by(organisation=trio.org_a)
     with scope(organisation=trio.org_a):
         assert list(shares_redeemed_by(organisation=trio.org_a)) == []
+
+
+@pytest.mark.django_db
+def test_combining_a_scoped_query_with_an_unscoped_one_raises(trio):
+    with scope(organisation=trio.org_a):
+        own = Membership.objects.all()
+    unscoped = Membership.objects.all()
+    for combined in (own | unscoped, unscoped | own, own.order_by().union(unscoped.order_by()), own & unscoped):
+        with pytest.raises(ScopeError):
+            list(combined)
