@@ -6,6 +6,9 @@ Rules:
   so nobody learns which organisations hold what. A member without the needed role gets 403.
 - Platform admins run Haven itself. They are not members of organisations by right and see no
   organisation's personal data unless they are also a member.
+- A deactivated organisation has no members as far as any check is concerned: every check here reads roles
+  through ``accounts.selectors``, which return none for it.
+- Views of one organisation run inside its scope (``core.scopes``), opened only after the check passed.
 """
 
 from __future__ import annotations
@@ -22,23 +25,25 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from accounts.models import Membership, Organisation, User
+from accounts.models import Organisation, Role, User
+from accounts.selectors import memberships_of, organisation_by_slug, roles_of
+from core.scopes import platform_scope, scope
+from core.types import HavenRequest
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
 REAUTH_SESSION_KEY = "haven_reauth_at"
 
 
-def roles_in(user: User, organisation: Organisation) -> set[str]:
-    if not user.is_authenticated or not user.is_active:
-        return set()
-    return set(Membership.objects.filter(user=user, organisation=organisation).values_list("role", flat=True))
+def roles_in(user: User, organisation: Organisation) -> set[Role]:
+    """The user's roles in an active organisation; none in a deactivated one."""
+    return roles_of(user=user, organisation=organisation)
 
 
-def organisation_access(user: User, organisation: Organisation, roles: Iterable[str] = ()) -> set[str]:
+def organisation_access(user: User, organisation: Organisation, roles: Iterable[Role] = ()) -> set[Role]:
     """Return the user's roles in the organisation, or refuse: 404 to outsiders, 403 for a wrong role."""
     held = roles_in(user, organisation)
-    if not held or not organisation.is_active:
+    if not held:
         raise Http404
     wanted = set(roles)
     if wanted and not (held & wanted):
@@ -46,12 +51,10 @@ def organisation_access(user: User, organisation: Organisation, roles: Iterable[
     return held
 
 
-def organisations_of(user: User, roles: Iterable[str] = ()) -> list[Organisation]:
-    memberships = Membership.objects.filter(user=user, organisation__is_active=True)
-    if roles:
-        memberships = memberships.filter(role__in=list(roles))
+def organisations_of(user: User, roles: Iterable[Role] = ()) -> list[Organisation]:
+    """The active organisations in which the user holds one of ``roles`` (any role if none given)."""
     seen: dict[int, Organisation] = {}
-    for membership in memberships.select_related("organisation"):
+    for membership in memberships_of(user=user, roles=roles):
         seen.setdefault(membership.organisation_id, membership.organisation)
     return sorted(seen.values(), key=lambda org: org.name)
 
@@ -70,20 +73,23 @@ def staff_required(view: View) -> View:
     return wrapper  # type: ignore[return-value]
 
 
-def organisation_required(*roles: str) -> Callable[[View], View]:
-    """For views taking ``org`` (a slug): sets ``request.organisation`` and ``request.roles``."""
+def organisation_required(*roles: Role) -> Callable[[View], View]:
+    """For views taking ``org`` (a slug): checks access, sets ``request.organisation`` and ``request.roles``,
+    and runs the view inside that organisation's scope (``core.scopes``)."""
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HavenRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return _login_redirect(request)
-            organisation = Organisation.objects.filter(slug=org).first()
+            organisation = organisation_by_slug(org)
             if organisation is None:
                 raise Http404
-            request.roles = organisation_access(request.user, organisation, roles)  # type: ignore[arg-type,attr-defined]
-            request.organisation = organisation  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
+            request.roles = organisation_access(staff_user(request), organisation, roles)
+            request.organisation = organisation
+            # After the check, and only then: the view reads this organisation's rows and no other's.
+            with scope(organisation=organisation):
+                return view(request, *args, **kwargs)
 
         return wrapper  # type: ignore[return-value]
 
@@ -91,13 +97,16 @@ def organisation_required(*roles: str) -> Callable[[View], View]:
 
 
 def platform_admin_required(view: View) -> View:
+    """Platform admins run Haven itself: their views see the platform's own rows, no organisation's."""
+
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return _login_redirect(request)
-        if not request.user.is_platform_admin:  # type: ignore[union-attr]
+        if not staff_user(request).is_platform_admin:
             raise PermissionDenied
-        return view(request, *args, **kwargs)
+        with platform_scope():
+            return view(request, *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 
@@ -111,10 +120,10 @@ def staff_user(request: HttpRequest) -> User:
 
 
 def is_editor(user: User) -> bool:
-    """Editors of the shared knowledge base: anyone with the editor role somewhere, or a platform admin."""
+    """Editors of the shared knowledge base: the editor role in an active organisation, or a platform admin."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_platform_admin or Membership.objects.filter(user=user, role="editor").exists()
+    return user.is_platform_admin or bool(memberships_of(user=user, roles=[Role.EDITOR]))
 
 
 def editor_required(view: View) -> View:
@@ -122,7 +131,7 @@ def editor_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return _login_redirect(request)
-        if not is_editor(request.user):  # type: ignore[arg-type]
+        if not is_editor(staff_user(request)):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import services
+from accounts import selectors, services
 from accounts.access import organisation_required, platform_admin_required, reauth_required, staff_user
 from accounts.forms import InviteForm, MembershipRemoveForm, OrganisationForm
-from accounts.models import Membership, Organisation, Role, User
+from accounts.models import Organisation, Role, User
 from accounts.views import reauth_then
 from audit.services import Action, audit_log
+from core.types import HavenRequest
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -24,11 +25,9 @@ def _base_url(request: HttpRequest) -> str:
 
 @organisation_required(Role.ADMIN)
 @require_http_methods(["GET"])
-def members_view(request: HttpRequest) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    memberships = (
-        Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__name", "role")
-    )
+def members_view(request: HavenRequest) -> HttpResponse:
+    organisation = request.organisation
+    memberships = selectors.members_of(organisation=organisation)
     audit_log(
         actor=staff_user(request),
         action=Action.READ,
@@ -50,8 +49,8 @@ def members_view(request: HttpRequest) -> HttpResponse:
 @organisation_required(Role.ADMIN)
 @reauth_required
 @require_http_methods(["GET", "POST"])
-def member_invite_view(request: HttpRequest) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def member_invite_view(request: HavenRequest) -> HttpResponse:
+    organisation = request.organisation
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.member_invite(
@@ -67,8 +66,8 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
 
 @organisation_required(Role.ADMIN)
 @require_POST
-def member_remove_view(request: HttpRequest) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def member_remove_view(request: HavenRequest) -> HttpResponse:
+    organisation = request.organisation
     if (confirm := reauth_then(request, reverse("accounts:members", kwargs={"org": organisation.slug}))) is not None:
         return confirm
     form = MembershipRemoveForm(organisation, request.POST)

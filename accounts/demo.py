@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from accounts.models import Membership, Organisation, Role, TOTPDevice, User
+from core.scopes import scope
 
 DEMO_PASSWORD = "haven-demo-password"
 
@@ -35,7 +36,7 @@ DEMO_LISTINGS: dict[str, dict[str, Any]] = {
         "slug": "demo-outreach-service",
         "name": {
             "en": "Demo outreach service (not a real organisation)",
-            "nl": "Demo-outreachdienst (geen echte organisatie)",
+            "nl": "Demo-veldwerkdienst (geen echte organisatie)",
             "fr": "Service de proximité de démonstration (pas une vraie organisation)",
         },
         "description": {
@@ -113,19 +114,15 @@ def demo_seed() -> str:
             if not user.totp_devices.filter(confirmed=True).exists():
                 TOTPDevice.objects.create(user=user, secret=staff.totp_secret, confirmed=True)
             for org_slug, role in staff.roles:
-                Membership.objects.get_or_create(user=user, organisation=organisations[org_slug], role=role)
+                with scope(organisation=organisations[org_slug]):
+                    Membership.objects.get_or_create(user=user, organisation=organisations[org_slug], role=role)
         listings = _demo_listings(organisations)
     return f"{created} demo staff created; {listings} demo directory listings linked"
 
 
 def _demo_listings(organisations: dict[str, Organisation]) -> int:
-    from directory.models import Organization  # the demo seeds both apps; nothing else links them this way
+    from directory.services import organization_demo_listing  # the demo seeds both apps
 
     for org_slug, listing in DEMO_LISTINGS.items():
-        organization = Organization.objects.filter(slug=listing["slug"]).first()
-        if organization is None:
-            organization = Organization(slug=listing["slug"], name=listing["name"], description=listing["description"])
-        organization.owner = organisations[org_slug]
-        organization.full_clean()
-        organization.save()
+        organization_demo_listing(owner=organisations[org_slug], **listing)
     return len(DEMO_LISTINGS)

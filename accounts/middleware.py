@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import StaffSession
 from accounts.services import session_expired_reason, staff_session_end, staff_session_touch
+from core.types import HavenRequest
 
 STAFF_SESSION_KEY = "haven_staff_session"
 
@@ -23,7 +24,7 @@ class StaffSessionMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HavenRequest) -> HttpResponse:
         if request.user.is_authenticated:
             key = request.session.get(STAFF_SESSION_KEY)
             session = StaffSession.objects.filter(key=key, user=request.user).first() if key else None
@@ -44,5 +45,5 @@ class StaffSessionMiddleware:
                 return redirect(f"{login_url}?{urlencode({'next': request.get_full_path()})}")
             assert session is not None
             staff_session_touch(session=session)
-            request.staff_session = session  # type: ignore[attr-defined]
+            request.staff_session = session
         return self.get_response(request)

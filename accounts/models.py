@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.scopes import ScopedManager
 from crypto.fields import EncryptedTextField
 
 
@@ -85,6 +86,8 @@ class Membership(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager("organisation")  # who works where is the organisation's
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")]

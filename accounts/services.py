@@ -16,6 +16,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from accounts import selectors
 from accounts.models import (
     Membership,
     Organisation,
@@ -28,6 +29,7 @@ from accounts.models import (
 )
 from audit.services import Action, audit_log
 from core.email import email_enqueue
+from core.scopes import scope
 
 TOTP_ISSUER = "Haven"
 
@@ -68,7 +70,8 @@ def member_invite(
         is_new = user is None or not user.has_usable_password()
         if user is None:
             user = user_create(email=email, name=name, language=language)
-        membership, _created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+        with scope(organisation=organisation):
+            membership, _created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
         audit_log(actor=actor, action=Action.CREATE, target=membership, organisation_id=organisation.pk)
     context: dict[str, object] = {
         "name": user.name,
@@ -87,12 +90,12 @@ def member_invite(
 
 def membership_remove(*, actor: User, membership: Membership) -> None:
     with transaction.atomic():
-        if membership.role == Role.ADMIN:
-            admins = Membership.objects.select_for_update().filter(
-                organisation=membership.organisation, role=Role.ADMIN
-            )
-            if admins.count() <= 1:
-                raise ValidationError(_("An organisation needs at least one admin."))
+        last_admin = (
+            membership.role == Role.ADMIN
+            and selectors.admin_count(organisation=membership.organisation, lock=True) <= 1
+        )
+        if last_admin:
+            raise ValidationError(_("An organisation needs at least one admin."))
         audit_log(actor=actor, action=Action.DELETE, target=membership, organisation_id=membership.organisation_id)
         membership.delete()
 
@@ -239,7 +242,9 @@ def second_factor_reset(*, actor: User, organisation: Organisation, member: User
         raise ValidationError(_("You cannot reset your own second step here. Use your recovery codes."))
     if member.is_platform_admin:
         raise ValidationError(_("The second step of a platform admin can only be reset by the people who run Haven."))
-    if not Membership.objects.filter(user=member, organisation=organisation).exists():
+    with scope(organisation=organisation):
+        is_member = Membership.objects.filter(user=member).exists()
+    if not is_member:
         raise ValidationError(_("This person is not a member of your organisation."))
     with transaction.atomic():
         TOTPDevice.objects.filter(user=member).delete()
@@ -355,7 +360,7 @@ def user_export(*, user: User) -> dict[str, object]:
         "is_platform_admin": user.is_platform_admin,
         "memberships": [
             {"organisation": m.organisation.name, "role": m.role, "since": m.created_at.isoformat()}
-            for m in user.memberships.select_related("organisation")
+            for m in selectors.all_memberships_of(user=user)
         ],
         "authenticator_app": user.totp_devices.filter(confirmed=True).exists(),
         "recovery_codes_left": recovery_codes_left(user=user),
@@ -381,8 +386,8 @@ def user_export(*, user: User) -> dict[str, object]:
 def user_delete(*, actor: User, user: User) -> None:
     """Delete a staff account and everything tied to it. Audit entries keep only the number it had."""
     with transaction.atomic():
-        for membership in user.memberships.filter(role=Role.ADMIN):
-            if Membership.objects.filter(organisation=membership.organisation, role=Role.ADMIN).count() <= 1:
+        for membership in selectors.all_memberships_of(user=user):
+            if membership.role == Role.ADMIN and selectors.admin_count(organisation=membership.organisation) <= 1:
                 raise ValidationError(
                     _("This person is the last admin of %(organisation)s. Add another admin first.")
                     % {"organisation": membership.organisation.name}

@@ -8,6 +8,7 @@ shows organisation data is tested with all three.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import factory
 import pyotp
@@ -91,3 +92,20 @@ def make_trio() -> Trio:
     MembershipFactory(user=bob, organisation=org_a, role=Role.CASEWORKER)
     MembershipFactory(user=charlie, organisation=org_b, role=Role.ADMIN)
     return Trio(org_a, org_b, alice, bob, charlie)
+
+
+def all_audit_entries() -> Any:
+    """Every audit entry, whatever its chain: tests read the log from outside any organisation's scope."""
+    from audit.models import AuditEntry
+    from core.scopes import all_organisations
+
+    with all_organisations(reason="tests read every audit chain"):
+        return AuditEntry.objects.all()
+
+
+def all_memberships() -> Any:
+    """Every membership, whatever its organisation (tests only)."""
+    from core.scopes import all_organisations
+
+    with all_organisations(reason="tests read every membership"):
+        return Membership.objects.all()

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import services, throttle
+from accounts import selectors, services, throttle
 from accounts.access import (
     is_editor,
     mark_reauthenticated,
@@ -35,8 +35,9 @@ from accounts.access import (
 )
 from accounts.forms import CodeForm, LoginForm, ReauthForm, RecoveryCodeForm, SetPasswordForm
 from accounts.middleware import STAFF_SESSION_KEY
-from accounts.models import Membership, Role, StaffSession, TOTPDevice, User, WebAuthnCredential
+from accounts.models import Role, StaffSession, TOTPDevice, User, WebAuthnCredential
 from accounts.throttle import account_of_name, account_of_user, client_of, code_throttle, password_throttle
+from core.types import HavenRequest
 from knowledge import selectors as knowledge_selectors
 
 PENDING_USER = "haven_pending_user"
@@ -186,7 +187,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @staff_required
 def home_view(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
-    memberships = Membership.objects.filter(user=user, organisation__is_active=True).select_related("organisation")
+    memberships = selectors.memberships_of(user=user)
     editor = is_editor(user)
     return render(
         request,
@@ -205,8 +206,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def sessions_view(request: HttpRequest) -> HttpResponse:
-    current: StaffSession = request.staff_session  # type: ignore[attr-defined]
+def sessions_view(request: HavenRequest) -> HttpResponse:
+    current = request.staff_session
     user = staff_user(request)
     if request.method == "POST":
         if request.POST.get("all_others"):
@@ -233,8 +234,8 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_POST
-def keepalive_view(request: HttpRequest) -> HttpResponse:
-    session: StaffSession = request.staff_session  # type: ignore[attr-defined]
+def keepalive_view(request: HavenRequest) -> HttpResponse:
+    session = request.staff_session
     session.last_seen_at = timezone.now()
     session.save(update_fields=["last_seen_at"])
     if "application/json" in request.headers.get("Accept", ""):
@@ -246,7 +247,7 @@ def keepalive_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def reauth_view(request: HttpRequest) -> HttpResponse:
     form = ReauthForm(request.POST or None)
-    user: User = request.user  # type: ignore[assignment]
+    user = staff_user(request)
     if request.method == "POST" and form.is_valid():
         if _code_blocked(request, user):
             form.add_error(None, str(TOO_MANY))
@@ -271,7 +272,7 @@ def reauth_view(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 def security_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = staff_user(request)
     return render(
         request,
         "accounts/security.html",
@@ -376,14 +377,14 @@ def account_delete_view(request: HttpRequest) -> HttpResponse:
 
 @reauth_required
 @require_http_methods(["GET", "POST"])
-def password_change_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def password_change_view(request: HavenRequest) -> HttpResponse:
+    user = staff_user(request)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.password_set(user=user, password=form.cleaned_data["password1"])
         services.staff_sessions_end_all(
             user=user,
-            except_key=request.staff_session.key,  # type: ignore[attr-defined]
+            except_key=request.staff_session.key,
             reason="password-changed",
         )
         update_session_auth_hash(request, user)

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from accounts import webauthn
 from accounts.access import mark_reauthenticated, reauth_required, staff_required, staff_user
-from accounts.models import User
 from accounts.views import TOO_MANY, _code_blocked, _code_failed, _complete_login, _next_url, _pending_user
 
 
@@ -22,13 +21,13 @@ def _json(body: str) -> HttpResponse:
 @reauth_required
 @require_POST
 def register_options_view(request: HttpRequest) -> HttpResponse:
-    return _json(webauthn.registration_options(request, request.user))  # type: ignore[arg-type]
+    return _json(webauthn.registration_options(request, staff_user(request)))
 
 
 @reauth_required
 @require_POST
 def register_view(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = staff_user(request)
     try:
         webauthn.credential_register(
             request, user=user, name=request.POST.get("name", ""), credential=request.POST.get("credential", "")

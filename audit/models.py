@@ -11,8 +11,10 @@ from typing import Any, NoReturn
 
 from django.db import models
 
+from core.scopes import ScopedManager, ScopedQuerySet
 
-class AppendOnlyQuerySet(models.QuerySet["AuditEntry"]):
+
+class AppendOnlyQuerySet(ScopedQuerySet["AuditEntry"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit log is append-only.")
 
@@ -32,7 +34,8 @@ class AuditEntry(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
 
-    objects = AppendOnlyQuerySet.as_manager()
+    # Scoped by organisation; the platform chain (no organisation) is read in platform_scope().
+    objects = ScopedManager.from_queryset(AppendOnlyQuerySet)("organisation_id")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq_unique")]

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from audit.models import AuditEntry, ChainHead
+from core.scopes import all_organisations
 
 GENESIS = "0" * 64
 
@@ -104,6 +105,9 @@ def audit_log(
     return entry
 
 
+VERIFY_REASON = "verifying the audit chains, a platform-wide job"
+
+
 @dataclass
 class ChainReport:
     chain: str
@@ -116,6 +120,7 @@ class ChainReport:
         return not self.problems
 
 
+@all_organisations(reason=VERIFY_REASON)
 def chain_verify(chain: str) -> ChainReport:
     problems: list[str] = []
     expected_prev = GENESIS
@@ -147,6 +152,7 @@ def chain_verify(chain: str) -> ChainReport:
     return ChainReport(chain=chain, entries=count, problems=problems, head_hash=expected_prev)
 
 
+@all_organisations(reason=VERIFY_REASON)
 def chains_verify() -> list[ChainReport]:
     chains = set(AuditEntry.objects.values_list("chain", flat=True).distinct())
     chains |= set(ChainHead.objects.values_list("chain", flat=True))

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from core.clients import IDENTIFYING_META, client_address, client_fingerprint
+from core.types import HavenRequest
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -35,8 +36,8 @@ class ClientPrivacyMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.client_key = client_fingerprint(client_address(request.META))  # type: ignore[attr-defined]
+    def __call__(self, request: HavenRequest) -> HttpResponse:
+        request.client_key = client_fingerprint(client_address(request.META))
         for name in IDENTIFYING_META:
             request.META.pop(name, None)
         return self.get_response(request)

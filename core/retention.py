@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.scopes import all_organisations
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -28,5 +30,10 @@ def rules() -> list[Rule]:
     return sorted(_rules.values(), key=lambda rule: rule.name)
 
 
+PURGE_REASON = "purging data whose time is up"
+
+
 def purge_all() -> dict[str, int]:
-    return {rule.name: rule.purge() for rule in rules()}
+    """Run every rule, across every organisation: a platform-wide job, so it opens the "all" scope."""
+    with all_organisations(reason=PURGE_REASON):
+        return {rule.name: rule.purge() for rule in rules()}

@@ -34,7 +34,8 @@ from directory.models import (
     ServiceLanguage,
     stable_id,
 )
-from vocabulary.models import Attribute, City, Country, Domain, Region
+from vocabulary import selectors as vocabulary
+from vocabulary.models import Attribute, City, Domain
 
 DIRECTORY_DIR = Path(settings.BASE_DIR) / "content" / "directory"
 
@@ -134,7 +135,7 @@ def _load_organization(entry: dict[str, Any], where: str, summary: LoadSummary, 
     kept = []
     for location_entry in entry.get("locations", []):
         kept.append(_load_location(organization, location_entry, where).pk)
-    organization.locations.exclude(pk__in=kept).delete()
+    Location.including_confidential.filter(organization=organization).exclude(pk__in=kept).delete()
     if created:
         summary.created += 1
     else:
@@ -144,7 +145,9 @@ def _load_organization(entry: dict[str, Any], where: str, summary: LoadSummary, 
 
 def _load_location(organization: Organization, entry: dict[str, Any], where: str) -> Location:
     slug = entry["slug"]
-    location = Location.objects.filter(slug=slug).first() or Location(id=stable_id("location", slug), slug=slug)
+    location = Location.including_confidential.filter(slug=slug).first() or Location(
+        id=stable_id("location", slug), slug=slug
+    )
     if location.pk and location.organization_id not in (None, organization.pk):
         raise ValidationError(f"{where}: location {slug} belongs to another organization")
     city_slug = entry.get("city")
@@ -203,7 +206,7 @@ def _load_service_children(service: Service, entry: dict[str, Any], where: str) 
         model.objects.filter(service=service).delete()  # type: ignore[attr-defined]
     places = {}
     for location_slug in entry.get("locations", []):
-        location = service.organization.locations.filter(slug=location_slug).first()
+        location = Location.including_confidential.filter(organization=service.organization, slug=location_slug).first()
         if location is None:
             raise ValidationError(f"{where}: location {location_slug} is not one of this organization's")
         places[location_slug] = _save(
@@ -240,8 +243,8 @@ def _load_service_children(service: Service, entry: dict[str, Any], where: str) 
     for code in entry.get("languages", []):
         _save(ServiceLanguage(id=stable_id("language", slug, code), service=service, code=code))
     for area in entry.get("areas", []):
-        region = Region.objects.filter(slug=area).first()
-        country = None if region else Country.objects.filter(code=area).first()
+        region = vocabulary.region_by_slug(area)
+        country = None if region else vocabulary.country_by_code(area)
         if region is None and country is None:
             raise ValidationError(f"{where}: unknown area {area!r} (a region slug or a country code)")
         _save(ServiceArea(id=stable_id("service_area", slug, area), service=service, region=region, country=country))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n import TranslatedFormField, pick
 from directory.models import DAY_CODES, Status, validate_phone_number
 from directory.services import PhoneInput, ScheduleInput
-from vocabulary.models import Attribute, Domain
+from vocabulary import selectors as vocabulary
 from vocabulary.selectors import attribute_list, city_list, domain_list, region_list
 
 DAY_NAMES = {
@@ -181,14 +181,14 @@ class ServiceForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
     domains = forms.ModelMultipleChoiceField(
         label=_("Helps with"),
-        queryset=Domain.objects.all(),
+        queryset=vocabulary.domain_list(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         to_field_name="slug",
     )
     attributes = forms.ModelMultipleChoiceField(
         label=_("What is true of this service"),
-        queryset=Attribute.objects.all(),
+        queryset=vocabulary.attribute_list(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         to_field_name="slug",

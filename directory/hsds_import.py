@@ -43,7 +43,8 @@ from directory.models import (
 )
 from directory.services import directory_reindex
 from search.services import document_delete
-from vocabulary.models import Attribute, City, Country, Domain, Region
+from vocabulary import selectors as vocabulary
+from vocabulary.models import Attribute, Domain
 
 MAX_ERRORS = 50
 UNSUPPORTED = (
@@ -180,7 +181,7 @@ def _slug(model: type[models.Model], row: dict[str, str], pk: uuid.UUID, fallbac
     if given:
         return given
     base = slugify(row.get("name", "")).strip("-")[:60] or fallback
-    taken = model.objects.filter(slug=base).exclude(pk=pk).exists()  # type: ignore[attr-defined]
+    taken = model._base_manager.filter(slug=base).exclude(pk=pk).exists()  # type: ignore[attr-defined]
     return f"{base}-{str(pk)[:8]}" if taken else base
 
 
@@ -320,11 +321,11 @@ class Importer:
     def _location_values(self, row: dict[str, str], address: dict[str, str] | None) -> dict[str, Any]:
         city = None
         if row.get("city"):
-            city = City.objects.filter(slug=row["city"]).first()
+            city = vocabulary.city_by_slug(row["city"])
             if city is None:
                 raise RowError(f"city {row['city']!r} is not in the vocabulary")
         elif address and address.get("city"):
-            city = next((c for c in City.objects.all() if address["city"] in c.name.values()), None)
+            city = next((c for c in vocabulary.city_list() if address["city"] in c.name.values()), None)
         return {
             "address": address.get("address_1", "") if address else "",
             "postal_code": address.get("postal_code", "") if address else "",
@@ -333,7 +334,7 @@ class Importer:
 
     def location(self, row: dict[str, str]) -> None:
         pk = _required(row, "id")
-        if Location.objects.filter(pk=pk, confidential=True).exists():
+        if Location.including_confidential.filter(pk=pk, confidential=True).exists():
             raise RowError("this location is confidential in Haven and is never imported or exported")
         if row.get("location_type", "physical") not in ("physical", ""):
             raise RowError("only physical locations are used by Haven")
@@ -351,7 +352,7 @@ class Importer:
         location_id = _required(row, "location_id")
         if not row.get("address_1"):
             raise RowError("address_1 is required")
-        location = Location.objects.filter(pk=location_id).first()
+        location = Location.including_confidential.filter(pk=location_id).first()
         if location is None:
             raise RowError("location_id does not match a location")
         if location.confidential:
@@ -405,7 +406,7 @@ class Importer:
             pk = _required(row, "id")
             location_id = _required(row, "location_id")
             secret = ServiceAtLocation.objects.filter(pk=pk, location__confidential=True).exists()
-            if secret or Location.objects.filter(pk=location_id, confidential=True).exists():
+            if secret or Location.including_confidential.filter(pk=location_id, confidential=True).exists():
                 raise RowError("the location is confidential and is never imported")
             self.upsert(
                 "service_at_location",
@@ -476,10 +477,10 @@ class Importer:
         def area(row: dict[str, str]) -> None:
             pk = _required(row, "id")
             code = row.get("area") or row.get("name", "")
-            region = Region.objects.filter(slug=code).first() or next(
-                (r for r in Region.objects.all() if code and code in r.name.values()), None
+            region = vocabulary.region_by_slug(code) or next(
+                (r for r in vocabulary.region_list() if code and code in r.name.values()), None
             )
-            country = None if region else Country.objects.filter(code=code.upper()).first()
+            country = None if region else vocabulary.country_by_code(code)
             if region is None and country is None:
                 raise RowError(f"area {code!r} is neither a region slug nor a country code of the vocabulary")
             self.upsert(
@@ -569,8 +570,8 @@ class Importer:
         return self._tagged
 
     def finish(self) -> None:
-        domains = {d.slug: d for d in Domain.objects.all()}
-        attributes = {a.slug: a for a in Attribute.objects.all()}
+        domains = {d.slug: d for d in vocabulary.domain_list()}
+        attributes = {a.slug: a for a in vocabulary.attribute_list()}
         for service in Service.objects.filter(pk__in=list(self.services)).prefetch_related("domains", "attributes"):
             terms = self.tagged.get(service.pk, [])
             wanted_domains = {t.slug for t in terms if t.taxonomy.model is Domain}

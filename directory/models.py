@@ -4,14 +4,16 @@ what a service needs (phones, schedules, languages, service areas, cost options,
 Identifiers are UUIDs, as in HSDS. Records loaded from ``content/directory/`` get identifiers derived from
 their slugs (``stable_id``), so that every installation publishes the same identifier for the same record.
 Life domains and service attributes are the shared vocabulary's; the HSDS API publishes them as two
-taxonomies (``directory.hsds``). A confidential location's address never leaves the database: every
-public output reads locations through ``Location.objects.public()``.
+taxonomies (``directory.hsds``). A confidential location's address never leaves the database: the default
+manager ``Location.objects`` returns public locations only; code that needs a confidential one asks for
+``Location.including_confidential`` by name. Suggestions are organisation-owned (``core.scopes``).
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Collection
 from datetime import date
 
 from django.conf import settings
@@ -21,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField, pick
+from core.scopes import ScopedManager
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
 NAMESPACE = uuid.UUID("6f1d3c8e-2b7a-5e0c-9d4f-48a1b2c3d4e5")
@@ -129,6 +132,17 @@ class LocationQuerySet(models.QuerySet["Location"]):
         return self.filter(confidential=False)
 
 
+class PublicLocationManager(models.Manager["Location"]):
+    """The default manager of locations: public places only. Related managers (``organization.locations``,
+    ``service.locations``), forms and prefetches use it, so a confidential address is left out unless asked for."""
+
+    def get_queryset(self) -> LocationQuerySet:
+        return LocationQuerySet(self.model, using=self._db).filter(confidential=False)
+
+    def public(self) -> LocationQuerySet:
+        return self.get_queryset()
+
+
 class Location(models.Model):
     """HSDS location (with its one address). A confidential location is never published, not even its name."""
 
@@ -142,13 +156,23 @@ class Location(models.Model):
     city = models.ForeignKey(City, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     transport = TranslatedField(_("how to get there"))
 
-    objects = LocationQuerySet.as_manager()
+    objects = PublicLocationManager()
+    # Code that needs a confidential address asks for it by name. (Foreign keys such as ``place.location`` and
+    # cascading deletes use Django's plain base manager and see every row.)
+    including_confidential = LocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]
 
     def __str__(self) -> str:
         return self.slug
+
+    def validate_unique(self, exclude: Collection[str] | None = None) -> None:
+        # Django checks uniqueness with the default manager, which cannot see confidential rows.
+        super().validate_unique(exclude=exclude)
+        taken = Location.including_confidential.filter(slug=self.slug).exclude(pk=self.pk).exists()
+        if (exclude is None or "slug" not in exclude) and taken:
+            raise ValidationError({"slug": self.unique_error_message(Location, ("slug",))})
 
 
 class Service(Listing):
@@ -324,6 +348,9 @@ class Suggestion(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    # Handled by the organisation that keeps the listing (platform_scope(): listings without an owner).
+    objects = ScopedManager("service__organization__owner")
 
     class Meta:
         ordering = ["-sent_on", "-id"]

@@ -1,7 +1,8 @@
 """Reads for the directory: the public list and pages, staff queues, and ``services_for`` for other apps.
 
-Public reads never return a confidential location: places come from ``Location.objects.public()`` or are
-filtered on ``location__confidential=False``, and schedules tied to a confidential place are left out.
+Public reads never return a confidential location: ``Location.objects`` returns public ones only, and places
+(service-at-location links) are filtered on ``location__confidential=False``, and schedules tied to a
+confidential place are left out.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from directory.models import (
     Suggestion,
     months_before,
 )
-from vocabulary.models import City, Region
+from vocabulary import selectors as vocabulary
+from vocabulary.models import Region
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 ROUND_THE_CLOCK = "24-7"
@@ -117,10 +119,10 @@ def _public_places() -> QuerySet[ServiceAtLocation]:
 def filtered_services(filters: Filters, *, moment: datetime | None = None) -> QuerySet[Service]:
     services = public_services()
     if filters.region:
-        region = Region.objects.filter(slug=filters.region).first()
+        region = vocabulary.region_by_slug(filters.region)
         services = services.filter(_covers_region(region)) if region else services.none()
     if filters.city:
-        city = City.objects.select_related("region").filter(slug=filters.city).first()
+        city = vocabulary.city_by_slug(filters.city)
         if city is None:
             return services.none()
         # A place in the city, or no public place at all (phone, online, outreach) and serving the city's region.
@@ -260,7 +262,7 @@ def services_for(*, domains: list[str], region: str | None, lang: str, limit: in
         return []
     services = Service.objects.filter(status=Status.ACTIVE, domains__slug__in=domains)
     if region:
-        found = Region.objects.filter(slug=region).first()
+        found = vocabulary.region_by_slug(region)
         if found is None:
             return []
         services = services.filter(_covers_region(found))

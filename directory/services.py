@@ -16,7 +16,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Organisation, Role, User
+from accounts import selectors as account_selectors
+from accounts.models import Organisation, User
 from audit.services import Action, audit_log
 from core.email import email_enqueue
 from core.i18n import LANGUAGE_CODES, pick
@@ -334,12 +335,9 @@ def stale_notices_enqueue(*, today: date | None = None, base_url: str = "") -> l
         owner_id = listing.owner_id if isinstance(listing, Organization) else listing.organization.owner_id
         if owner_id:
             by_owner.setdefault(owner_id, []).append(listing)
-    for owner in Organisation.objects.filter(pk__in=by_owner, is_active=True).order_by("name"):
-        admins = User.objects.filter(
-            memberships__organisation=owner, memberships__role=Role.ADMIN, is_active=True
-        ).distinct()
+    for owner in account_selectors.active_organisations().filter(pk__in=by_owner):
         notice = StaleNotice(owner, [], [])
-        for admin in admins.order_by("email"):
+        for admin in account_selectors.admins_of(organisation=owner):
             titles = [f"{pick(item.name, admin.language).text}" for item in by_owner[owner.pk]]
             email_enqueue(
                 to=admin.email,
@@ -357,3 +355,15 @@ def stale_notices_enqueue(*, today: date | None = None, base_url: str = "") -> l
             notice.listings = titles
         notices.append(notice)
     return notices
+
+
+def organization_demo_listing(*, owner: Organisation, slug: str, name: Any, description: Any) -> Organization:
+    """The made-up listing of a demo organisation, owned by it so that its admin can try editing (demo data only)."""
+    with transaction.atomic():
+        organization = Organization.objects.filter(slug=slug).first()
+        if organization is None:
+            organization = Organization(slug=slug, name=name, description=description)
+        organization.owner = owner
+        organization.full_clean()
+        organization.save()
+    return organization

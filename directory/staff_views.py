@@ -11,15 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts import selectors as account_selectors
 from accounts.access import organisation_required, organisations_of, platform_admin_required, staff_required, staff_user
 from accounts.models import Organisation, Role
 from core.i18n import pick
+from core.types import HavenRequest
 from directory import selectors, services
 from directory.forms import OrganizationForm, PhoneFormSet, ScheduleFormSet, ServiceForm
 from directory.models import Organization, Service, Suggestion
@@ -27,12 +29,12 @@ from directory.models import Organization, Service, Suggestion
 EDITING_ROLES = (Role.ADMIN, Role.EDITOR)
 
 
-def _tenant(request: HttpRequest) -> Organisation:
-    return request.organisation  # type: ignore[attr-defined,no-any-return]
+def _tenant(request: HavenRequest) -> Organisation:
+    return request.organisation
 
 
 @staff_required
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: HavenRequest) -> HttpResponse:
     user = staff_user(request)
     organisations = organisations_of(user, roles=EDITING_ROLES)
     if len(organisations) == 1 and not user.is_platform_admin:
@@ -41,7 +43,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @organisation_required(*EDITING_ROLES)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HavenRequest) -> HttpResponse:
     tenant = _tenant(request)
     return render(
         request,
@@ -57,7 +59,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @organisation_required(*EDITING_ROLES)
-def stale(request: HttpRequest) -> HttpResponse:
+def stale(request: HavenRequest) -> HttpResponse:
     tenant = _tenant(request)
     return render(
         request,
@@ -70,7 +72,7 @@ def _phone_initial(owner: Organization | Service) -> list[dict[str, Any]]:
     return [{"id": p.pk, "number": p.number, "description": p.description} for p in owner.phones.all()]  # type: ignore[attr-defined]
 
 
-def _edit_organization(request: HttpRequest, listing: Organization, back: str) -> HttpResponse:
+def _edit_organization(request: HavenRequest, listing: Organization, back: str) -> HttpResponse:
     initial = {
         "name": listing.name,
         "description": listing.description,
@@ -94,7 +96,7 @@ def _edit_organization(request: HttpRequest, listing: Organization, back: str) -
     )
 
 
-def _edit_service(request: HttpRequest, listing: Service, back: str) -> HttpResponse:
+def _edit_service(request: HavenRequest, listing: Service, back: str) -> HttpResponse:
     places = [(str(p.pk), pick(p.location.name).text) for p in listing.service_at_locations.select_related("location")]  # type: ignore[attr-defined]
     document = listing.required_documents.first()  # type: ignore[attr-defined]
     initial = {
@@ -149,7 +151,7 @@ def _edit_service(request: HttpRequest, listing: Service, back: str) -> HttpResp
 
 @organisation_required(*EDITING_ROLES)
 @require_http_methods(["GET", "POST"])
-def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def organization_edit(request: HavenRequest, slug: str) -> HttpResponse:
     tenant = _tenant(request)
     listing = get_object_or_404(Organization, slug=slug, owner=tenant)
     back = reverse("directory:dashboard", kwargs={"org": tenant.slug})
@@ -158,7 +160,7 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @organisation_required(*EDITING_ROLES)
 @require_http_methods(["GET", "POST"])
-def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def service_edit(request: HavenRequest, slug: str) -> HttpResponse:
     tenant = _tenant(request)
     listing = get_object_or_404(Service.objects.select_related("organization"), slug=slug, organization__owner=tenant)
     back = reverse("directory:dashboard", kwargs={"org": tenant.slug})
@@ -179,7 +181,7 @@ def _listing(kind: str, slug: str, owner: Organisation | None) -> Organization |
 
 @organisation_required(*EDITING_ROLES)
 @require_POST
-def verify(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+def verify(request: HavenRequest, kind: str, slug: str) -> HttpResponse:
     tenant = _tenant(request)
     services.listing_verify(listing=_listing(kind, slug, tenant), actor=staff_user(request))
     messages.success(request, _("Marked as checked today."))
@@ -188,7 +190,7 @@ def verify(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
 
 @organisation_required(*EDITING_ROLES)
 @require_POST
-def suggestion_done(request: HttpRequest, pk: int) -> HttpResponse:
+def suggestion_done(request: HavenRequest, pk: int) -> HttpResponse:
     tenant = _tenant(request)
     suggestion = get_object_or_404(selectors.open_suggestions(owner=tenant), pk=pk)
     services.suggestion_done(suggestion=suggestion, actor=staff_user(request))
@@ -201,11 +203,11 @@ def suggestion_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 @platform_admin_required
 @require_http_methods(["GET", "POST"])
-def platform(request: HttpRequest) -> HttpResponse:
+def platform(request: HavenRequest) -> HttpResponse:
     if request.method == "POST":
         listing = get_object_or_404(Organization, slug=request.POST.get("listing", ""))
         owner_slug = request.POST.get("owner", "")
-        owner = get_object_or_404(Organisation, slug=owner_slug, is_active=True) if owner_slug else None
+        owner = get_object_or_404(account_selectors.active_organisations(), slug=owner_slug) if owner_slug else None
         services.owner_set(organization=listing, owner=owner, actor=staff_user(request))
         messages.success(request, _("Saved who keeps %(listing)s current.") % {"listing": pick(listing.name).text})
         return redirect("directory:platform")
@@ -214,7 +216,7 @@ def platform(request: HttpRequest) -> HttpResponse:
         "directory/staff/platform.html",
         {
             "listings": Organization.objects.select_related("owner").order_by("slug"),
-            "organisations": Organisation.objects.filter(is_active=True).order_by("name"),
+            "organisations": account_selectors.active_organisations(),
             "suggestions": selectors.open_suggestions(owner=None),
             "done": selectors.recently_done_suggestions(owner=None),
             "stale": [item for item in selectors.stale_listings() if _owner_id(item) is None],
@@ -228,14 +230,14 @@ def _owner_id(listing: Organization | Service) -> int | None:
 
 @platform_admin_required
 @require_http_methods(["GET", "POST"])
-def platform_organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def platform_organization_edit(request: HavenRequest, slug: str) -> HttpResponse:
     listing = get_object_or_404(Organization, slug=slug, owner__isnull=True)
     return _edit_organization(request, listing, reverse("directory:platform"))
 
 
 @platform_admin_required
 @require_http_methods(["GET", "POST"])
-def platform_service_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def platform_service_edit(request: HavenRequest, slug: str) -> HttpResponse:
     listing = get_object_or_404(
         Service.objects.select_related("organization"), slug=slug, organization__owner__isnull=True
     )
@@ -244,7 +246,7 @@ def platform_service_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @platform_admin_required
 @require_POST
-def platform_verify(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+def platform_verify(request: HavenRequest, kind: str, slug: str) -> HttpResponse:
     services.listing_verify(listing=_listing(kind, slug, None), actor=staff_user(request))
     messages.success(request, _("Marked as checked today."))
     return redirect("directory:platform")
@@ -252,7 +254,7 @@ def platform_verify(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
 
 @platform_admin_required
 @require_POST
-def platform_suggestion_done(request: HttpRequest, pk: int) -> HttpResponse:
+def platform_suggestion_done(request: HavenRequest, pk: int) -> HttpResponse:
     suggestion = get_object_or_404(Suggestion.objects.filter(pk__in=selectors.open_suggestions(owner=None)), pk=pk)
     services.suggestion_done(suggestion=suggestion, actor=staff_user(request))
     messages.success(request, _("Marked as done."))

@@ -21,7 +21,7 @@ from core.content import LoadSummary
 from core.i18n import LANGUAGE_CODES
 from knowledge.models import Item, State, Topic, Translation
 from knowledge.services import revision_save
-from vocabulary.models import Domain
+from vocabulary import selectors as vocabulary
 
 KNOWLEDGE_DIR = Path(settings.BASE_DIR) / "content" / "knowledge"
 SOURCE_LANGUAGE = "en"
@@ -97,7 +97,7 @@ def _load_item(folder: Path, topics: dict[str, Topic], summary: LoadSummary, ove
     meta_digest = _digest(meta_bytes)
     if item is None:
         item = Item.objects.create(slug=slug, bundle_digest=meta_digest, **values)
-        item.domains.set(Domain.objects.filter(slug__in=meta.get("domains", [])))
+        item.domains.set(vocabulary.domains_with_slugs(meta.get("domains", [])))
     elif item.bundle_digest != meta_digest:
         if item.edited_in_app and not overwrite_edits:
             summary.conflicts.append(slug)
@@ -106,7 +106,7 @@ def _load_item(folder: Path, topics: dict[str, Topic], summary: LoadSummary, ove
                 setattr(item, name, value)
             item.bundle_digest, item.edited_in_app = meta_digest, False
             item.save()
-            item.domains.set(Domain.objects.filter(slug__in=meta.get("domains", [])))
+            item.domains.set(vocabulary.domains_with_slugs(meta.get("domains", [])))
     ordered = [SOURCE_LANGUAGE, *[code for code in LANGUAGE_CODES if code != SOURCE_LANGUAGE]]
     for lang in ordered:
         file = folder / f"{lang}.md"

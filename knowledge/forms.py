@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vocabulary.models import Domain
+from vocabulary import selectors as vocabulary
 
 
 class RevisionForm(forms.Form):
@@ -31,7 +31,7 @@ class ItemMetaForm(forms.Form):
         label=_("Last verified (YYYY-MM-DD)"), widget=forms.DateInput(attrs={"type": "date"})
     )
     domains = forms.ModelMultipleChoiceField(
-        label=_("Life domains"), queryset=Domain.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Life domains"), queryset=vocabulary.domain_list(), required=False, widget=forms.CheckboxSelectMultiple
     )
     emergency_box = forms.BooleanField(label=_("Show the helpline box on this page"), required=False)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -12,8 +10,10 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from accounts.models import Organisation
-from core.i18n import pick
+from core.scopes import require_organisation
 from crypto.primitives import DecryptionError
+from directory import selectors as directory
+from knowledge import selectors as knowledge
 from plans import parts
 from plans.keys import seal_json, unseal_json
 from plans.models import Part, Share, ShareView, Space
@@ -103,7 +103,10 @@ def shares_of(*, space: Space, key: bytes) -> list[ShareRow]:
 
 
 def shares_redeemed_by(*, organisation: Organisation) -> QuerySet[Share]:
-    """Shares an organisation redeemed, newest first: metadata only, the snapshots stay sealed."""
+    """Shares an organisation redeemed, newest first: metadata only, the snapshots stay sealed.
+
+    Only inside that organisation's scope (``core.scopes``), as its caseworkers' views are."""
+    require_organisation(organisation)
     return Share.objects.filter(organisation=organisation).annotate(view_count=Count("views")).order_by("-id")
 
 
@@ -126,56 +129,37 @@ class Suggestion:
     lang: str  # the language the title is in (a fallback may differ from the page's)
 
 
-def _field(item: Any, *names: str) -> Any:
-    for name in names:
-        value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
-        if value:
-            return value
-    return None
-
-
-def _suggestion(item: Any, lang: str) -> Suggestion | None:
-    """Read a suggestion from what the other app returns: the directory's ServiceSuggestion (title, summary,
-    url, lang) or the knowledge base's Shown (url, and the text on its ``translation``)."""
-    source = getattr(item, "translation", None) or item
-    title, summary = _field(source, "title", "name"), _field(source, "summary", "description")
-    title_lang = _field(source, "lang", "language") or lang
-    url = _field(item, "url")
-    if not url and callable(getattr(item, "get_absolute_url", None)):
-        url = item.get_absolute_url()
-    if isinstance(title, dict):
-        chosen = pick(title, lang)
-        title, title_lang = chosen.text, chosen.lang
-    if isinstance(summary, dict):
-        summary = pick(summary, lang).text
-    if not title or not isinstance(url, str) or not url.startswith("/") or url.startswith("//"):
-        return None  # only links inside Haven
-    return Suggestion(title=str(title), url=url, summary=str(summary or ""), lang=str(title_lang))
-
-
-def _selector(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
-    except (ImportError, AttributeError):
-        return None
+def _inside_haven(url: str) -> bool:
+    return url.startswith("/") and not url.startswith("//")
 
 
 def directory_services(*, domains: list[str], region: str | None, lang: str, limit: int = 6) -> list[Suggestion]:
-    """Services from ``directory.selectors.services_for``; none while the directory does not provide it."""
-    services_for = _selector("directory.selectors", "services_for")
-    if services_for is None or not domains:
+    """Open services for these life domains (and region), from ``directory.selectors.services_for``."""
+    if not domains:
         return []
-    found = services_for(domains=domains, region=region or None, lang=lang, limit=limit)
-    return [s for s in (_suggestion(item, lang) for item in list(found)[:limit]) if s is not None]
+    found = directory.services_for(domains=domains, region=region or None, lang=lang, limit=limit)
+    return [
+        Suggestion(title=service.title, url=service.url, summary=service.summary, lang=service.lang)
+        for service in found[:limit]
+        if service.title and _inside_haven(service.url)
+    ]
 
 
 def knowledge_items(*, domains: list[str], lang: str, limit: int = 6) -> list[Suggestion]:
-    """Articles from ``knowledge.selectors.items_for_domains``; none while the knowledge base does not provide it."""
-    items_for_domains = _selector("knowledge.selectors", "items_for_domains")
-    if items_for_domains is None or not domains:
+    """Published articles about these life domains, from ``knowledge.selectors.items_for_domains``."""
+    if not domains:
         return []
-    found = items_for_domains(domains=domains, lang=lang, limit=limit)
-    return [s for s in (_suggestion(item, lang) for item in list(found)[:limit]) if s is not None]
+    found = knowledge.items_for_domains(domains=domains, lang=lang, limit=limit)
+    return [
+        Suggestion(
+            title=shown.translation.title,
+            url=shown.url,
+            summary=shown.translation.summary,
+            lang=shown.translation.language,
+        )
+        for shown in found[:limit]
+        if shown.translation.title and _inside_haven(shown.url)
+    ]
 
 
 def goal_domains(goals: dict[str, Any]) -> list[str]:

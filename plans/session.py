@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from core.types import HavenRequest
 from crypto.primitives import DecryptionError, b64d, b64e, new_key, seal, unseal
 from plans.models import Space
 
@@ -139,7 +140,7 @@ def plan_required(view: View) -> View:
     """Views of an open plan: sets ``request.plan``, or sends the visitor to sign in (locked or signed out)."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HavenRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         resolved = resolve(request)
         if resolved.access is None:
             if resolved.expired:
@@ -150,7 +151,7 @@ def plan_required(view: View) -> View:
                 )
             response = redirect("plans:sign-in")
             return clear_cookie(response) if resolved.had_cookie else response
-        request.plan = resolved.access  # type: ignore[attr-defined]
+        request.plan = resolved.access
         return view(request, *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]

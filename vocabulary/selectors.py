@@ -25,3 +25,19 @@ def region_list(*, country: str | None = None) -> QuerySet[Region]:
 def city_list(*, region: str | None = None) -> QuerySet[City]:
     cities = City.objects.select_related("region")
     return cities.filter(region__slug=region) if region else cities
+
+
+def region_by_slug(slug: str) -> Region | None:
+    return Region.objects.select_related("country").filter(slug=slug).first()
+
+
+def city_by_slug(slug: str) -> City | None:
+    return City.objects.select_related("region").filter(slug=slug).first()
+
+
+def country_by_code(code: str) -> Country | None:
+    return Country.objects.filter(code=code.upper()).first()
+
+
+def domains_with_slugs(slugs: list[str]) -> QuerySet[Domain]:
+    return Domain.objects.filter(slug__in=slugs)

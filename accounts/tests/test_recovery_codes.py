@@ -8,8 +8,7 @@ from django.test import Client
 
 from accounts import services
 from accounts.models import RecoveryCode, StaffSession
-from accounts.testing import TEST_PASSWORD, UserFactory, sign_in
-from audit.models import AuditEntry
+from accounts.testing import TEST_PASSWORD, UserFactory, all_audit_entries, sign_in
 
 LOGIN = "/en/accounts/sign-in/"
 RECOVERY = "/en/accounts/sign-in/recovery/"
@@ -34,7 +33,7 @@ def test_codes_are_shown_once_and_only_their_hashes_are_stored(client: Client):
     page = client.get(CODES).content.decode()
     assert "10 unused recovery codes" in page
     assert not any(code in page for code in codes)  # never shown again
-    assert AuditEntry.objects.filter(actor_id=user.pk, target_type="accounts.user.recovery-codes").exists()
+    assert all_audit_entries().filter(actor_id=user.pk, target_type="accounts.user.recovery-codes").exists()
 
 
 @pytest.mark.django_db
@@ -58,7 +57,7 @@ def test_a_recovery_code_signs_in_once_and_the_member_is_told_by_email(client: C
     assert services.recovery_codes_left(user=user) == 9
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
     assert "herstelcode" in mail.outbox[0].subject  # in the member's language
-    assert AuditEntry.objects.filter(actor_id=user.pk, target_type="accounts.user.recovery-code").count() == 1
+    assert all_audit_entries().filter(actor_id=user.pk, target_type="accounts.user.recovery-code").count() == 1
 
     other = Client()
     _password_step(other, user.email)

@@ -6,9 +6,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from accounts import services
-from accounts.models import Membership, RecoveryCode, Role, StaffSession, TOTPDevice, WebAuthnCredential
-from accounts.testing import TEST_PASSWORD, MembershipFactory, UserFactory, sign_in
-from audit.models import AuditEntry
+from accounts.models import RecoveryCode, Role, StaffSession, TOTPDevice, WebAuthnCredential
+from accounts.testing import TEST_PASSWORD, MembershipFactory, UserFactory, all_audit_entries, all_memberships, sign_in
 
 
 def _reset_url(org: str, user_id: int) -> str:
@@ -35,7 +34,7 @@ def test_the_admin_resets_a_members_second_step(client: Client, trio):
     assert not RecoveryCode.objects.filter(user=trio.bob).exists()
     bobs_session.refresh_from_db()
     assert bobs_session.end_reason == "second-factor-reset"
-    entry = AuditEntry.objects.get(target_type="accounts.user.second-factor-reset")
+    entry = all_audit_entries().get(target_type="accounts.user.second-factor-reset")
     assert entry.actor_id == trio.alice.pk and entry.target_id == str(trio.bob.pk)
     assert entry.organisation_id == trio.org_a.pk
     assert [m.to for m in mail.outbox] == [[trio.bob.email]]
@@ -83,7 +82,7 @@ def test_an_admin_cannot_reset_themselves_or_a_platform_admin(client: Client, tr
     assert own.status_code == 200 and b"recovery codes" in own.content
     assert client.post(_reset_url("org-a", platform.pk)).status_code == 200
     assert TOTPDevice.objects.filter(user__in=[trio.alice, platform]).count() == 2
-    assert not AuditEntry.objects.filter(target_type="accounts.user.second-factor-reset").exists()
+    assert not all_audit_entries().filter(target_type="accounts.user.second-factor-reset").exists()
 
 
 @pytest.mark.django_db
@@ -99,6 +98,6 @@ def test_the_people_who_run_haven_can_reset_a_platform_admin(trio):
     platform = UserFactory(is_platform_admin=True, email="pat@example.org")
     call_command("staff_reset_second_factor", "PAT@example.org")
     assert not TOTPDevice.objects.filter(user=platform).exists()
-    assert AuditEntry.objects.filter(target_type="accounts.user.second-factor-reset", actor_id=None).exists()
+    assert all_audit_entries().filter(target_type="accounts.user.second-factor-reset", actor_id=None).exists()
     assert mail.outbox[0].to == ["pat@example.org"]
-    assert Membership.objects.count() == 3
+    assert all_memberships().count() == 3

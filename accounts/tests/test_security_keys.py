@@ -4,8 +4,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import TOTPDevice, WebAuthnCredential
-from accounts.testing import UserFactory, sign_in
-from audit.models import AuditEntry
+from accounts.testing import UserFactory, all_audit_entries, sign_in
 
 
 def _key(user, name: str = "Key") -> WebAuthnCredential:
@@ -21,7 +20,7 @@ def test_a_member_removes_a_security_key(client: Client):
     response = client.post(f"/en/accounts/security/key/{key.pk}/remove/", follow=True)
     assert b"The security key is removed." in response.content
     assert not WebAuthnCredential.objects.filter(pk=key.pk).exists()
-    assert AuditEntry.objects.filter(action="delete", target_type="accounts.user.webauthn").exists()
+    assert all_audit_entries().filter(action="delete", target_type="accounts.user.webauthn").exists()
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import StaffSession
-from accounts.testing import UserFactory, sign_in
+from accounts.testing import UserFactory, all_audit_entries, sign_in
 
 
 @pytest.mark.django_db
@@ -86,7 +86,6 @@ def test_session_pages_show_no_address_or_device(client: Client):
 
 @pytest.mark.django_db
 def test_ending_sessions_on_purpose_is_audit_logged(client: Client):
-    from audit.models import AuditEntry
 
     user = UserFactory()
     other = StaffSession.objects.create(user=user)
@@ -94,6 +93,6 @@ def test_ending_sessions_on_purpose_is_audit_logged(client: Client):
     client.post("/en/accounts/sessions/", {"session": str(other.pk)})
     client.post("/en/accounts/sessions/", {"all_others": "1"})
     client.post("/en/accounts/sign-out/")
-    types = list(AuditEntry.objects.filter(action="sign-out").values_list("target_type", flat=True))
+    types = list(all_audit_entries().filter(action="sign-out").values_list("target_type", flat=True))
     assert types.count("accounts.user.session.ended") == 1
     assert types.count("accounts.user.session.signed-out") == 1

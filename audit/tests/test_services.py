@@ -8,6 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from accounts.testing import UserFactory
 from audit.models import AuditEntry, ChainHead
 from audit.services import Action, audit_log, chain_verify, chains_verify
+from core.scopes import scope
 
 
 @pytest.mark.django_db
@@ -38,7 +39,8 @@ def test_each_organisation_has_its_own_chain():
     audit_log(actor=user, action=Action.READ, target_type="x", target_id="1", organisation_id=1)
     audit_log(actor=user, action=Action.READ, target_type="x", target_id="2", organisation_id=2)
     audit_log(actor=user, action=Action.READ, target_type="x", target_id="3", organisation_id=1)
-    assert list(AuditEntry.objects.filter(chain="org:1").values_list("seq", flat=True)) == [1, 2]
+    with scope(organisation=1):
+        assert list(AuditEntry.objects.filter(chain="org:1").values_list("seq", flat=True)) == [1, 2]
     assert all(report.ok for report in chains_verify())
 
 

@@ -22,7 +22,7 @@ def secrets(db) -> list[str]:
     """Give the shelters an address, as staff might record one for themselves, and list what must not leak."""
     needles = []
     for number, slug in enumerate(SHELTERS, start=1):
-        location = Location.objects.get(slug=slug)
+        location = Location.including_confidential.get(slug=slug)
         assert location.confidential
         location.address = f"Geheimstraat {number}7"
         location.postal_code = f"98{number}7"

@@ -6,6 +6,7 @@ from django.test import Client
 from accounts.models import Membership, Role
 from accounts.testing import UserFactory, sign_in
 from audit.models import AuditEntry
+from core.scopes import scope
 from directory.models import Organization, Service
 from search.selectors import search
 
@@ -125,7 +126,8 @@ def test_saving_a_service_updates_the_page_the_search_and_the_audit_log(client: 
     assert "Help after human trafficking" in html and "Free of charge." in html and "Nothing." in html
     assert "Monday, Wednesday" in html and "10:00\u201316:00" in html and "Română" in html
     assert next((r.type, r.key) for r in search("wombatville", lang="en")) == ("service", "pag-asa-victim-support")
-    entry = AuditEntry.objects.filter(target_id=str(service.pk)).latest("seq")
+    with scope(organisation=trio.org_a):
+        entry = AuditEntry.objects.filter(target_id=str(service.pk)).latest("seq")
     assert (entry.actor_id, entry.organisation_id, entry.action) == (trio.alice.pk, trio.org_a.pk, "update")
 
 

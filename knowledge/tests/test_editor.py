@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import Membership, Role
-from accounts.testing import UserFactory, sign_in
+from accounts.testing import OrganisationFactory, UserFactory, sign_in
 from knowledge.models import Revision, State, Translation
 from search.selectors import search
 
@@ -14,10 +14,7 @@ EDIT = "/en/knowledge/edit/sti-testing/fr/"
 @pytest.fixture
 def editor(db):
     user = UserFactory(name="Eda")
-    trio_org = Membership.objects.first().organisation if Membership.objects.exists() else None
-    from accounts.testing import OrganisationFactory
-
-    Membership.objects.create(user=user, organisation=trio_org or OrganisationFactory(), role=Role.EDITOR)
+    Membership.objects.create(user=user, organisation=OrganisationFactory(), role=Role.EDITOR)
     return user
 
 

@@ -1,47 +1,52 @@
-"""Next steps from the directory and the knowledge base, matched to the goals' domains and the region."""
+"""Next steps from the directory and the knowledge base, matched to the goals' domains and the region.
 
-import sys
-import types
+These tests use the real selectors of both apps (``plans.selectors`` imports them directly) with real rows:
+a service and an article made here, beside the bundled content."""
+
+from datetime import date
 
 import pytest
 
+from directory.models import Organization, Service, ServiceArea, Status
+from directory.selectors import services_for
+from knowledge.models import Item, Kind, Revision, State, Topic, Translation
+from knowledge.selectors import items_for_domains
 from plans import selectors
 from plans.models import PartKind
+from vocabulary.models import Domain, Region
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 
 
-class Service:
-    def __init__(self, name, slug):
-        self.name = name
-        self.slug = slug
-
-    def get_absolute_url(self):
-        return f"/en/directory/services/{self.slug}/"
-
-
 @pytest.fixture
-def fake_apps(monkeypatch):
-    calls = {}
-
-    def services_for(*, domains, region, lang, limit):
-        calls["services"] = {"domains": domains, "region": region, "lang": lang, "limit": limit}
-        return [
-            Service({"en": "Housing help Brussels", "nl": "Woonhulp"}, "housing-help"),
-            {"name": "Somewhere else", "url": "https://elsewhere.example/"},  # not a link inside Haven: left out
-        ]
-
-    def items_for_domains(*, domains, lang, limit):
-        calls["knowledge"] = {"domains": domains, "lang": lang, "limit": limit}
-        return [{"title": {"nl": "Alleen in het Nederlands"}, "url": "/en/knowledge/x/", "summary": {"en": "Short"}}]
-
-    directory = types.ModuleType("directory.selectors")
-    directory.services_for = services_for
-    knowledge = types.ModuleType("knowledge.selectors")
-    knowledge.items_for_domains = items_for_domains
-    monkeypatch.setitem(sys.modules, "directory.selectors", directory)
-    monkeypatch.setitem(sys.modules, "knowledge.selectors", knowledge)
-    return calls
+def rows(db):
+    """A housing service in Brussels, the same in Flanders, and an article about housing published only in Dutch."""
+    provider = Organization.objects.create(slug="zz-test-provider", name={"en": "Test provider"})
+    made = {}
+    for region in ("brussels", "flanders"):
+        service = Service.objects.create(
+            organization=provider,
+            slug=f"zz-housing-help-{region}",
+            name={"en": f"Housing help {region.title()}", "nl": "Woonhulp"},
+            description={"en": "Finding a room."},
+            status=Status.ACTIVE,
+            last_verified=date.today(),
+        )
+        service.domains.add(Domain.objects.get(slug="housing"))
+        ServiceArea.objects.create(service=service, region=Region.objects.get(slug=region))
+        made[region] = service
+    topic = Topic.objects.create(slug="0-test-topic", name={"en": "Test"}, position=0)
+    item = Item.objects.create(slug="0-only-in-dutch", kind=Kind.ARTICLE, topic=topic, source_language="nl")
+    item.domains.add(Domain.objects.get(slug="housing"))
+    translation = Translation.objects.create(
+        item=item, language="nl", title="Alleen in het Nederlands", summary="Kort", body="Tekst."
+    )
+    revision = Revision.objects.create(
+        translation=translation, number=1, title=translation.title, summary="Kort", state=State.PUBLISHED
+    )
+    translation.published_revision = revision
+    translation.save()
+    return made
 
 
 def _goals(plan, *domains):
@@ -62,31 +67,34 @@ def _goals(plan, *domains):
 
 
 @pytest.mark.django_db
-def test_suggestions_match_the_goals_domains_and_the_region(plan, fake_apps):
+def test_suggestions_match_the_goals_domains_and_the_region(plan, rows):
     _goals(plan, "housing", "work", "housing")
     html = plan.get("suggestions/").content.decode()
-    assert fake_apps["services"] == {"domains": ["housing", "work"], "region": "brussels", "lang": "en", "limit": 8}
-    assert fake_apps["knowledge"]["domains"] == ["housing", "work"]
-    assert 'href="/en/directory/services/housing-help/"' in html and "Housing help Brussels" in html
-    assert "elsewhere.example" not in html
-    assert 'lang="nl"' in html and "Alleen in het Nederlands" in html  # a fallback is marked with its language
     assert "Services in Brussels" in html
+    assert 'href="/en/directory/service/zz-housing-help-brussels/"' in html and "Housing help Brussels" in html
+    assert "zz-housing-help-flanders" not in html  # another region
+    for service in services_for(domains=["housing", "work"], region="brussels", lang="en", limit=8):
+        assert f'href="{service.url}"' in html
+    # a fallback is marked with its language
+    assert '<a href="/en/knowledge/0-only-in-dutch/" lang="nl">Alleen in het Nederlands</a>' in html
 
 
 @pytest.mark.django_db
-def test_the_skills_page_shows_training_and_job_services_of_the_region(plan, fake_apps):
+def test_the_skills_page_shows_training_and_job_services_of_the_region(plan, rows):
     _goals(plan)
     html = plan.get("skills/").content.decode()
-    assert fake_apps["services"]["domains"] == ["work", "training"]
-    assert fake_apps["services"]["region"] == "brussels"
-    assert "Housing help Brussels" in html
+    expected = services_for(domains=["work", "training"], region="brussels", lang="en", limit=6)
+    assert expected
+    for service in expected:
+        assert f'href="{service.url}"' in html
+    assert "Housing help Brussels" not in html  # housing is not a skills domain
 
 
 @pytest.mark.django_db
-def test_without_goals_there_is_an_invitation_instead(plan, fake_apps):
+def test_without_goals_there_is_an_invitation_instead(plan, rows):
     html = plan.get("suggestions/").content.decode()
     assert "Add a goal first" in html
-    assert "services" not in fake_apps
+    assert "Housing help Brussels" not in html
 
 
 @pytest.mark.django_db
@@ -96,57 +104,37 @@ def test_goals_already_reached_do_not_drive_suggestions(plan):
 
 
 @pytest.mark.django_db
-def test_while_the_other_apps_have_no_selectors_there_are_no_suggestions(plan, monkeypatch):
-    monkeypatch.setitem(sys.modules, "directory.selectors", types.ModuleType("directory.selectors"))
-    monkeypatch.setitem(sys.modules, "knowledge.selectors", None)  # import fails
-    _goals(plan, "housing")
-    response = plan.get("suggestions/")
-    assert response.status_code == 200
-    assert b"No services to suggest yet." in response.content
-    assert b"No articles to suggest yet." in response.content
-    assert plan.read(PartKind.GOALS).data["goals"]
-
-
-def test_the_shapes_the_directory_and_knowledge_base_return_are_read():
-    from dataclasses import dataclass
-
-    @dataclass
-    class ServiceSuggestion:
-        title: str
-        summary: str
-        url: str
-        lang: str
-        slug: str
-
-    @dataclass
-    class Translation:
-        title: str
-        summary: str
-        language: str
-
-    @dataclass
-    class Shown:
-        translation: Translation
-        url: str
-
-    service = selectors._suggestion(ServiceSuggestion("Actiris", "Jobs", "/fr/directory/service/a/", "fr", "a"), "en")
-    assert service == selectors.Suggestion("Actiris", "/fr/directory/service/a/", "Jobs", "fr")
-    article = selectors._suggestion(Shown(Translation("Budget", "Short", "nl"), "/en/knowledge/budget/"), "en")
-    assert article == selectors.Suggestion("Budget", "/en/knowledge/budget/", "Short", "nl")
-    assert selectors._suggestion(ServiceSuggestion("X", "", "//evil.example/", "en", "x"), "en") is None
+def test_the_planner_reads_what_the_real_selectors_return(rows):
+    domains = ["housing"]
+    services = selectors.directory_services(domains=domains, region="brussels", lang="en", limit=6)
+    expected = services_for(domains=domains, region="brussels", lang="en", limit=6)
+    assert [(s.title, s.url, s.summary, s.lang) for s in services] == [
+        (e.title, e.url, e.summary, e.lang) for e in expected
+    ]
+    assert (
+        selectors.Suggestion(
+            "Housing help Brussels", "/en/directory/service/zz-housing-help-brussels/", "Finding a room.", "en"
+        )
+        in services
+    )
+    items = selectors.knowledge_items(domains=domains, lang="en", limit=6)
+    shown = items_for_domains(domains=domains, lang="en", limit=6)
+    assert [s.url for s in items] == [s.url for s in shown]
+    assert selectors.Suggestion("Alleen in het Nederlands", "/en/knowledge/0-only-in-dutch/", "Kort", "nl") in items
 
 
 @pytest.mark.django_db
-def test_the_real_selectors_are_used_when_the_apps_provide_them():
-    directory = pytest.importorskip("directory.selectors")
-    knowledge = pytest.importorskip("knowledge.selectors")
-    if not hasattr(directory, "services_for") or not hasattr(knowledge, "items_for_domains"):
-        pytest.skip("the directory or the knowledge base does not offer suggestions yet")
-    domains = ["work", "training", "health"]
-    expected_services = directory.services_for(domains=domains, region=None, lang="en", limit=6)
-    expected_items = knowledge.items_for_domains(domains=domains, lang="en", limit=6)
-    services = selectors.directory_services(domains=domains, region=None, lang="en", limit=6)
-    items = selectors.knowledge_items(domains=domains, lang="en", limit=6)
-    assert len(services) == len(expected_services) and len(items) == len(expected_items)
-    assert all(s.url.startswith("/en/directory/") and s.title for s in services)
-    assert all(s.url.startswith("/en/knowledge/") and s.title for s in items)
+def test_no_domains_means_no_suggestions_and_no_query(rows, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert selectors.directory_services(domains=[], region="brussels", lang="en") == []
+        assert selectors.knowledge_items(domains=[], lang="en") == []
+
+
+@pytest.mark.django_db
+def test_a_region_without_services_for_the_goals_says_so(plan, rows):
+    Service.objects.filter(domains__slug="debt").update(status=Status.INACTIVE)
+    _goals(plan, "debt")
+    response = plan.get("suggestions/")
+    assert response.status_code == 200
+    assert b"No services to suggest yet." in response.content
+    assert plan.read(PartKind.GOALS).data["goals"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.access import organisation_required, staff_user
+from accounts.access import Role, organisation_required, staff_user
 from audit.services import Action, audit_log
 from core.clients import Throttle
+from core.types import HavenRequest
 from plans import services
 from plans.forms import RedeemForm
 from plans.outline import nice_date, outline
@@ -19,8 +20,8 @@ redeem_by_client = Throttle("plan-redeem-client", limit=10, window=15 * 60)
 redeem_by_organisation = Throttle("plan-redeem-organisation", limit=50, window=15 * 60)
 
 
-def _log(request: HttpRequest, target_id: str = "") -> None:
-    organisation = request.organisation  # type: ignore[attr-defined]
+def _log(request: HavenRequest, target_id: str = "") -> None:
+    organisation = request.organisation
     audit_log(
         actor=staff_user(request),
         action=Action.READ,
@@ -30,11 +31,11 @@ def _log(request: HttpRequest, target_id: str = "") -> None:
     )
 
 
-@organisation_required("caseworker", "admin")
+@organisation_required(Role.CASEWORKER, Role.ADMIN)
 @require_GET
-def shared_list(request: HttpRequest) -> HttpResponse:
+def shared_list(request: HavenRequest) -> HttpResponse:
     """Shares this organisation opened: when they expire and how often they were opened, never their content."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     _log(request)
     shares = [
         {"share": share, "open": share_is_open(share), "views": share.view_count}  # type: ignore[attr-defined]
@@ -43,14 +44,14 @@ def shared_list(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/staff/shared_list.html", {"organisation": organisation, "shares": shares})
 
 
-@organisation_required("caseworker", "admin")
+@organisation_required(Role.CASEWORKER, Role.ADMIN)
 @require_http_methods(["GET", "POST"])
-def shared_redeem(request: HttpRequest) -> HttpResponse:
+def shared_redeem(request: HavenRequest) -> HttpResponse:
     """Enter a share code to see the snapshot. The first organisation to open it is the only one that can."""
-    organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     form = RedeemForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        client_key = getattr(request, "client_key", "")
+        client_key = request.client_key
         org_key = str(organisation.pk)
         if redeem_by_client.blocked(client_key) or redeem_by_organisation.blocked(org_key):
             _log(request)
