@@ -1,14 +1,21 @@
-"""The one function every module calls to log access to personal data: ``audit_log``."""
+"""The one function every module calls to log access to personal data: ``audit_log``.
+
+Each entry's hash is an HMAC under the audit key (``HAVEN_AUDIT_KEY``) of its fields and the previous hash,
+so an entry changed with the database alone cannot be given a matching hash. After each append commits,
+the chain's new head is written as a signed checkpoint outside the database (``audit.checkpoints``), and
+the verifier compares each chain with its latest checkpoint, which catches a cut tail.
+"""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.db import models, transaction
 from django.utils import timezone
 
+from audit.checkpoints import Checkpoint, checkpoint_after_commit, checkpoints_read
+from audit.keys import mac, same
 from audit.models import AuditEntry, ChainHead
 
 GENESIS = "0" * 64
@@ -23,6 +30,9 @@ class Action:
     SHARE = "share"
     SIGN_IN = "sign-in"
     SIGN_OUT = "sign-out"
+    OFFBOARD = "offboard"
+
+    CHOICES = (READ, CREATE, UPDATE, DELETE, EXPORT, SHARE, SIGN_IN, SIGN_OUT, OFFBOARD)
 
 
 def chain_name(organisation_id: int | None) -> str:
@@ -52,7 +62,7 @@ def entry_hash(
         target_id,
         prev_hash,
     ]
-    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+    return mac("haven-audit-entry", fields)
 
 
 def audit_log(
@@ -101,6 +111,7 @@ def audit_log(
         )
         head.seq, head.hash = seq, digest
         head.save(update_fields=["seq", "hash"])
+        transaction.on_commit(lambda: checkpoint_after_commit(chain=chain, seq=seq, hash=digest))
     return entry
 
 
@@ -110,17 +121,21 @@ class ChainReport:
     entries: int
     problems: list[str]
     head_hash: str
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def chain_verify(chain: str) -> ChainReport:
+def chain_verify(chain: str, checkpoint: Checkpoint | None = None) -> ChainReport:
+    """Walk one chain: every hash recomputed with the key, every link and number checked, the head and the
+    latest checkpoint compared with the chain's end."""
     problems: list[str] = []
     expected_prev = GENESIS
     expected_seq = 1
     count = 0
+    hash_at_checkpoint: str | None = None
     for entry in AuditEntry.objects.filter(chain=chain).order_by("seq").iterator():
         count += 1
         if entry.seq != expected_seq:
@@ -138,16 +153,50 @@ def chain_verify(chain: str) -> ChainReport:
             target_id=entry.target_id,
             prev_hash=entry.prev_hash,
         )
-        if recomputed != entry.hash:
+        if not same(recomputed, entry.hash):
             problems.append(f"entry {entry.seq}: content was changed")
+        if checkpoint is not None and entry.seq == checkpoint.seq:
+            hash_at_checkpoint = entry.hash
         expected_prev, expected_seq = entry.hash, entry.seq + 1
+    last_seq = expected_seq - 1
     head = ChainHead.objects.filter(chain=chain).first()
-    if head is not None and (head.seq != expected_seq - 1 or head.hash != expected_prev):
+    if head is not None and (head.seq != last_seq or head.hash != expected_prev):
         problems.append(f"the chain should end at entry {head.seq}; entries were removed from its end")
-    return ChainReport(chain=chain, entries=count, problems=problems, head_hash=expected_prev)
+    notes: list[str] = []
+    if checkpoint is None:
+        notes.append("no checkpoint yet: a cut tail cannot be detected before the first one")
+    elif last_seq < checkpoint.seq:
+        problems.append(
+            f"the checkpoint of {checkpoint.at} says the chain reached entry {checkpoint.seq}, but it ends at "
+            f"{last_seq}: entries were removed from its end"
+        )
+    elif hash_at_checkpoint is None or not same(hash_at_checkpoint, checkpoint.hash):
+        problems.append(
+            f"entry {checkpoint.seq} differs from its checkpoint of {checkpoint.at}: the chain was rewritten"
+        )
+    return ChainReport(chain=chain, entries=count, problems=problems, head_hash=expected_prev, notes=notes)
+
+
+@dataclass
+class AuditReport:
+    chains: list[ChainReport]
+    problems: list[str]  # about the checkpoint file itself
+    checkpoint_file_exists: bool
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and all(report.ok for report in self.chains)
+
+
+def audit_verify() -> AuditReport:
+    """Verify every chain in the database and every chain a checkpoint knows of (a chain deleted whole shows)."""
+    checkpoints = checkpoints_read()
+    chains = set(AuditEntry.objects.values_list("chain", flat=True).distinct())
+    chains |= set(ChainHead.objects.values_list("chain", flat=True))
+    chains |= set(checkpoints.latest)
+    reports = [chain_verify(chain, checkpoints.latest.get(chain)) for chain in sorted(chains)]
+    return AuditReport(reports, checkpoints.problems, checkpoints.exists)
 
 
 def chains_verify() -> list[ChainReport]:
-    chains = set(AuditEntry.objects.values_list("chain", flat=True).distinct())
-    chains |= set(ChainHead.objects.values_list("chain", flat=True))
-    return [chain_verify(chain) for chain in sorted(chains)]
+    return audit_verify().chains
