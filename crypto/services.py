@@ -134,12 +134,14 @@ def keks_rotate() -> int:
     return changed
 
 
-def scope_shred(*, scope: str, reason: str = "") -> ShredRecord:
+def scope_shred(*, scope: str, reason: str = "", rows_removed: dict[str, int] | None = None) -> ShredRecord:
     """Delete every data key of a scope: what they protected can never be read again.
 
-    Leaves a record of when and how many keys, which holds no personal data."""
+    Leaves a record of when, how many keys and how many rows, which holds no personal data."""
     with transaction.atomic():
         deleted, _ = DataKey.objects.filter(scope=scope).delete()
-        record = ShredRecord.objects.create(scope=scope, data_keys=deleted, reason=reason)
+        record = ShredRecord.objects.create(
+            scope=scope, data_keys=deleted, reason=reason, rows_removed=rows_removed or {}
+        )
     forget_cached_keys()
     return record
