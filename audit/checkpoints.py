@@ -72,9 +72,12 @@ class CheckpointFile:
     exists: bool
 
 
-def checkpoints_read() -> CheckpointFile:
-    """The latest correctly signed checkpoint of each chain, and every line that is not one."""
-    path = checkpoint_path()
+def checkpoints_read(path: Path | None = None) -> CheckpointFile:
+    """The latest correctly signed checkpoint of each chain, and every line that is not one.
+
+    Reads the checkpoint file, or any file of checkpoint lines: a copy kept elsewhere, or the ``haven.audit``
+    lines of a log archive (the JSON from the first brace on)."""
+    path = path or checkpoint_path()
     latest: dict[str, Checkpoint] = {}
     problems: list[str] = []
     if not path.exists():
@@ -84,7 +87,7 @@ def checkpoints_read() -> CheckpointFile:
             if not line.strip():
                 continue
             try:
-                data = json.loads(line)
+                data = json.loads(line[line.index("{") :])
                 point = Checkpoint(
                     chain=str(data["chain"]), seq=int(data["seq"]), hash=str(data["hash"]), at=data["at"]
                 )

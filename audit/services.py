@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -188,9 +189,9 @@ class AuditReport:
         return not self.problems and all(report.ok for report in self.chains)
 
 
-def audit_verify() -> AuditReport:
+def audit_verify(checkpoint_file: Path | None = None) -> AuditReport:
     """Verify every chain in the database and every chain a checkpoint knows of (a chain deleted whole shows)."""
-    checkpoints = checkpoints_read()
+    checkpoints = checkpoints_read(checkpoint_file)
     chains = set(AuditEntry.objects.values_list("chain", flat=True).distinct())
     chains |= set(ChainHead.objects.values_list("chain", flat=True))
     chains |= set(checkpoints.latest)

@@ -63,7 +63,7 @@ def rekey(apps, schema_editor):
                 target_id=entry.target_id,
                 prev_hash=prev,
             )
-            AuditEntry.objects.filter(pk=entry.pk).update(prev_hash=prev, hash=digest)
+            AuditEntry._base_manager.filter(pk=entry.pk).update(prev_hash=prev, hash=digest)
             prev = digest
         ChainHead.objects.update_or_create(chain=chain, defaults={"seq": len(entries), "hash": prev})
 

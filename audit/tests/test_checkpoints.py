@@ -124,3 +124,20 @@ def test_the_command_passes_on_an_intact_log(capsys, django_capture_on_commit_ca
         _append(2)
     call_command("verify_audit")
     assert "OK   platform: 2 entries" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_log_streams_copy_of_the_checkpoints_verifies_too(tmp_path, caplog, django_capture_on_commit_callbacks):
+    """If the file is lost or rewritten, the checkpoints shipped with the logs still catch a cut tail."""
+    with caplog.at_level("INFO", logger="haven.audit"), django_capture_on_commit_callbacks(execute=True):
+        entries = _append(3)
+    archive = tmp_path / "haven.log"
+    archive.write_text("".join(f"2026-12-01 INFO haven.audit {record.getMessage()}\n" for record in caplog.records))
+    checkpoint_path().unlink()
+    without_triggers(
+        ("DELETE FROM audit_auditentry WHERE seq = 3", []),
+        ("UPDATE audit_chainhead SET seq = 2, hash = %s", [entries[1].hash]),
+    )
+    with pytest.raises(CommandError):
+        call_command("verify_audit", "--checkpoints", str(archive))
+    assert not audit_verify(archive).ok

@@ -1,5 +1,7 @@
+from pathlib import Path
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from audit.services import audit_verify
 
@@ -10,10 +12,18 @@ class Command(BaseCommand):
         "(HAVEN_AUDIT_CHECKPOINTS). Fails on any changed, inserted or removed entry."
     )
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--checkpoints",
+            default="",
+            help="compare with this file of checkpoint lines instead (a copy kept elsewhere, or a log archive)",
+        )
+
     def handle(self, *args: object, **options: object) -> None:
-        report = audit_verify()
+        path = Path(str(options["checkpoints"])) if options["checkpoints"] else None
+        report = audit_verify(path)
         if not report.checkpoint_file_exists:
-            self.stdout.write(f"NOTE no checkpoint file at {settings.HAVEN_AUDIT_CHECKPOINTS}")
+            self.stdout.write(f"NOTE no checkpoint file at {path or settings.HAVEN_AUDIT_CHECKPOINTS}")
         for problem in report.problems:
             self.stdout.write(f"FAIL {problem}")
         for chain in report.chains:

@@ -1,0 +1,55 @@
+"""The migration that keys the chain: it re-keys intact chains and refuses to re-key a tampered one."""
+
+import hashlib
+import importlib
+from datetime import UTC
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from audit.models import AuditEntry, ChainHead
+from audit.services import chain_verify
+from audit.tests.tamper import without_triggers
+
+rekey_migration = importlib.import_module("audit.migrations.0003_keyed_chain_and_stricter_triggers")
+
+
+def _legacy_chain(chain: str, n: int) -> None:
+    """A chain as the unkeyed version wrote it (plain SHA-256)."""
+    prev = "0" * 64
+    rows = []
+    for seq in range(1, n + 1):
+        at = timezone.now()
+        fields = [chain, str(seq), at.astimezone(UTC).isoformat(timespec="microseconds"), "", "", "read", "x", str(seq)]
+        digest = hashlib.sha256("\x1f".join([*fields, prev]).encode()).hexdigest()
+        rows.append((chain, seq, at, "read", "x", str(seq), prev, digest))
+        prev = digest
+    statements = [
+        (
+            "INSERT INTO audit_auditentry (chain, seq, at, actor_id, organisation_id, action, target_type, target_id, "
+            "prev_hash, hash) VALUES (%s, %s, %s, NULL, NULL, %s, %s, %s, %s, %s)",
+            list(row),
+        )
+        for row in rows
+    ]
+    statements.append(("INSERT INTO audit_chainhead (chain, seq, hash) VALUES (%s, %s, %s)", [chain, n, prev]))
+    without_triggers(*statements)
+
+
+@pytest.mark.django_db
+def test_intact_chains_are_rekeyed_and_then_verify():
+    _legacy_chain("platform", 3)
+    assert not chain_verify("platform").ok  # the keyed verifier does not accept unkeyed hashes
+    rekey_migration.rekey(apps, None)
+    assert chain_verify("platform").ok
+    assert ChainHead.objects.get(chain="platform").seq == 3
+
+
+@pytest.mark.django_db
+def test_a_tampered_chain_stops_the_migration():
+    _legacy_chain("org:2", 3)
+    without_triggers(("UPDATE audit_auditentry SET target_id = 'other' WHERE seq = 2", []))
+    with pytest.raises(RuntimeError, match="does not verify at entry 2"):
+        rekey_migration.rekey(apps, None)
+    assert AuditEntry.objects.filter(chain="org:2").count() == 3
