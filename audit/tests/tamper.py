@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.db import connection
 
 SQLITE_TRIGGERS = [
@@ -13,17 +16,25 @@ SQLITE_TRIGGERS = [
 ]
 
 
-def without_triggers(*statements: tuple[str, list[object]]) -> None:
+@contextmanager
+def triggers_off() -> Iterator[None]:
+    """On PostgreSQL the triggers come back afterwards; on SQLite they are gone until the test's rollback."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER USER")
             cursor.execute("ALTER TABLE audit_chainhead DISABLE TRIGGER USER")
-            for sql, params in statements:
-                cursor.execute(sql, params)
-            cursor.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER USER")
-            cursor.execute("ALTER TABLE audit_chainhead ENABLE TRIGGER USER")
+            try:
+                yield
+            finally:
+                cursor.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER USER")
+                cursor.execute("ALTER TABLE audit_chainhead ENABLE TRIGGER USER")
         else:
             for name in SQLITE_TRIGGERS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-            for sql, params in statements:
-                cursor.execute(sql, params)
+            yield
+
+
+def without_triggers(*statements: tuple[str, list[object]]) -> None:
+    with triggers_off(), connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
