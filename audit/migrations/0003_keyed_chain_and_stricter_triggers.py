@@ -2,7 +2,8 @@
 
 1. The old triggers go, so that existing entries can be re-hashed once.
 2. Every existing chain is checked with the old, unkeyed hash; a chain that does not verify stops the
-   migration (nothing is re-keyed over a tampered chain). Then each chain is re-hashed with the key.
+   migration (nothing is re-keyed over a tampered chain). Then each chain is re-hashed with the key, and
+   its head is written as the chain's first checkpoint once the migration commits.
 3. New triggers, on both databases: entries are never updated or deleted; a chain head starts empty, is
    never deleted, and only moves forward one entry at a time, to an entry that exists with that hash.
    On SQLite, deletes are allowed only while ``haven_audit_unlocked()`` says so (the test suite's flush,
@@ -11,8 +12,9 @@
 
 import hashlib
 from datetime import UTC
+from functools import partial
 
-from django.db import migrations
+from django.db import migrations, transaction
 
 from lib.migration_sql import vendor_sql
 
@@ -35,6 +37,7 @@ def _legacy_hash(entry, prev_hash):
 
 
 def rekey(apps, schema_editor):
+    from audit.checkpoints import checkpoint_after_commit
     from audit.services import entry_hash
 
     AuditEntry = apps.get_model("audit", "AuditEntry")
@@ -66,6 +69,8 @@ def rekey(apps, schema_editor):
             AuditEntry._base_manager.filter(pk=entry.pk).update(prev_hash=prev, hash=digest)
             prev = digest
         ChainHead.objects.update_or_create(chain=chain, defaults={"seq": len(entries), "hash": prev})
+        # The first checkpoint of the re-keyed chain, once the migration has committed.
+        transaction.on_commit(partial(checkpoint_after_commit, chain=chain, seq=len(entries), hash=prev))
 
 
 DROP_OLD_SQLITE = ["DROP TRIGGER IF EXISTS audit_entry_no_update;"]
