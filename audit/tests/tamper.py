@@ -7,13 +7,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-SQLITE_TRIGGERS = [
-    "audit_entry_no_update",
-    "audit_entry_no_delete",
-    "audit_head_no_delete",
-    "audit_head_forward_only",
-    "audit_head_starts_empty",
-]
+SQLITE_TRIGGERS = ["audit_entry_no_update", "audit_entry_no_delete"]
 
 
 @contextmanager
@@ -22,12 +16,10 @@ def triggers_off() -> Iterator[None]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER USER")
-            cursor.execute("ALTER TABLE audit_chainhead DISABLE TRIGGER USER")
             try:
                 yield
             finally:
                 cursor.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER USER")
-                cursor.execute("ALTER TABLE audit_chainhead ENABLE TRIGGER USER")
         else:
             for name in SQLITE_TRIGGERS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
