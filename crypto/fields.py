@@ -8,7 +8,9 @@ else ``platform``.
 
 Values are decrypted on first access (``instance.field``), not when loaded, because only then is the
 whole row known. ``values()`` and ``values_list()`` give :class:`Sealed` objects, never plaintext.
-Only ``save()`` encrypts: ``QuerySet.update()`` with plaintext is refused.
+Only ``save()`` encrypts (afresh, for the row's current scope): ``QuerySet.update()`` with plaintext is
+refused. To move a row to another organisation, read its encrypted values first, then change the
+organisation and save; a value never read is checked against the new scope and refused.
 
 The primary key must exist before the value is encrypted: use a UUID primary key with a default, or
 inherit :class:`EncryptedFieldsMixin`, which inserts the row first and seals its values right after,

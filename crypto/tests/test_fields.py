@@ -114,3 +114,14 @@ def test_a_model_whose_key_comes_after_the_insert_must_use_the_mixin(monkeypatch
     assert [error.id for error in errors] == ["haven.E003"]
     assert "crypto.Loose" in errors[0].msg
     assert all(isinstance(error, checks.Error) for error in errors)
+
+
+@pytest.mark.django_db
+def test_a_row_moved_on_purpose_is_sealed_again_for_its_new_organisation(scoped_by_organisation):
+    trio = scoped_by_organisation
+    device = TOTPDevice.objects.create(user=trio.alice, secret="MOVING")
+    loaded = TOTPDevice.objects.get(pk=device.pk)
+    assert loaded.secret == "MOVING"  # read first, then move
+    loaded.user = trio.charlie
+    loaded.save()
+    assert TOTPDevice.objects.get(pk=device.pk).secret == "MOVING"
