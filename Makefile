@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
-DEV_ENV := HAVEN_ENV=development SECRET_KEY_FILE=var/secrets/secret_key HAVEN_KEKS_FILE=var/secrets/keks
+DEV_ENV := HAVEN_ENV=development SECRET_KEY_FILE=var/secrets/secret_key HAVEN_KEKS_FILE=var/secrets/keks \
+	HAVEN_AUDIT_KEY_FILE=var/secrets/audit_key
 
 .PHONY: run setup test test-deps lint format codes worker messages clean system-deps messages-update
 
@@ -31,10 +32,15 @@ var/secrets/secret_key var/secrets/keks:
 	@$(PYTHON) -c "import secrets, base64; print('local1:' + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip('='))" > var/secrets/keks
 	@chmod 600 var/secrets/*
 
+var/secrets/audit_key:
+	@mkdir -p var/secrets && chmod 700 var/secrets
+	@$(PYTHON) -c "import secrets, base64; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip('='))" > var/secrets/audit_key
+	@chmod 600 var/secrets/audit_key
+
 messages: system-deps | $(BIN)/python
 	HAVEN_ENV=test $(MANAGE) compilemessages --ignore='.venv/*' --ignore='node_modules/*' -v0
 
-setup: $(VENV)/.runtime var/secrets/secret_key var/secrets/keks messages
+setup: $(VENV)/.runtime var/secrets/secret_key var/secrets/keks var/secrets/audit_key messages
 	$(DEV_ENV) $(MANAGE) migrate --no-input -v0
 	$(DEV_ENV) $(MANAGE) load_content
 	$(DEV_ENV) $(MANAGE) seed_demo

@@ -25,7 +25,10 @@ def _postgres_only(request: pytest.FixtureRequest) -> None:
 def _clear_cache() -> None:
     from django.core.cache import cache
 
+    from search.engines.base import lexicon_forget
+
     cache.clear()
+    lexicon_forget()
 
 
 @pytest.fixture

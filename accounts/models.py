@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.scopes import ScopedManager
-from crypto.fields import EncryptedTextField
+from crypto.fields import EncryptedFieldsMixin, EncryptedTextField
 
 
 class UserManager(BaseUserManager["User"]):
@@ -97,7 +97,7 @@ class Membership(models.Model):
         return f"{self.user} · {self.organisation} · {self.role}"
 
 
-class TOTPDevice(models.Model):
+class TOTPDevice(EncryptedFieldsMixin, models.Model):
     """An authenticator app. The shared secret is encrypted at rest."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="totp_devices")

@@ -68,3 +68,8 @@ def admins_of(*, organisation: Organisation) -> list[User]:
     with scope(organisation=organisation):
         ids = list(Membership.objects.filter(role=Role.ADMIN).values_list("user_id", flat=True))
     return list(User.objects.filter(pk__in=ids, is_active=True).order_by("email"))
+
+
+def user_names(*, user_ids: Iterable[int]) -> dict[int, str]:
+    """Staff members' names by number (deleted accounts are missing)."""
+    return dict(User.objects.filter(pk__in=list(user_ids)).values_list("pk", "name"))

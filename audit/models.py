@@ -1,8 +1,9 @@
 """The access log: who read or changed which record of personal data, and when. Never the content.
 
-Entries form one hash chain per organisation (and one for the platform), so that tenants do not wait
-on each other and a changed, removed or inserted entry breaks its chain. The database refuses
-updates (and, on PostgreSQL, deletes) of entries.
+Entries form one keyed hash chain per organisation (and one for the platform), so that tenants do not
+wait on each other and a changed, removed or inserted entry breaks its chain; signed checkpoints kept
+outside the database catch a cut tail. The database refuses updates and deletes of entries (triggers on
+SQLite and PostgreSQL), and on PostgreSQL the application's role may only read and append.
 """
 
 from __future__ import annotations
@@ -52,14 +53,3 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError("The audit log is append-only.")
-
-
-class ChainHead(models.Model):
-    """The last entry of a chain; locked while appending so that two writers cannot fork it."""
-
-    chain = models.CharField(max_length=40, unique=True)
-    seq = models.PositiveBigIntegerField(default=0)
-    hash = models.CharField(max_length=64, default="0" * 64)
-
-    def __str__(self) -> str:
-        return f"{self.chain} head at {self.seq}"

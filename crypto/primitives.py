@@ -1,7 +1,7 @@
 """AES-256-GCM sealing with associated data, and the key-encryption keys from settings.
 
 Tokens are text: ``<prefix><base64url(nonce || ciphertext+tag)>``. The associated data binds a token to
-where it belongs (a table and column, a scope), so a token copied elsewhere does not decrypt.
+where it belongs (for a field: table, column, row and scope), so a token copied elsewhere does not decrypt.
 """
 
 from __future__ import annotations

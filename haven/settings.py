@@ -6,6 +6,7 @@ safe), ``development`` (``make run``) or ``test``. Production refuses to start w
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,22 @@ _DEV_ONLY_KEK = "dev1:ZGV2ZWxvcG1lbnQtYW5kLXRlc3Qta2V5LTMyYnl0ZXM="
 HAVEN_KEKS = env_str("HAVEN_KEKS", required=PRODUCTION) or _DEV_ONLY_KEK
 if PRODUCTION and _DEV_ONLY_KEK in HAVEN_KEKS:
     raise ImproperlyConfigured("HAVEN_KEKS must not contain the development key in production.")
+
+# The audit key: base64url of 32 random bytes (`manage.py generate_audit_key`). It keys the audit chain's
+# hashes and signs its checkpoints; keep it apart from the database, like the KEKs.
+_DEV_ONLY_AUDIT_KEY = "ZGV2ZWxvcG1lbnQtYW5kLXRlc3QtYXVkaXQta2V5ISE="
+HAVEN_AUDIT_KEY = env_str("HAVEN_AUDIT_KEY", required=PRODUCTION) or _DEV_ONLY_AUDIT_KEY
+if PRODUCTION and HAVEN_AUDIT_KEY == _DEV_ONLY_AUDIT_KEY:
+    raise ImproperlyConfigured("HAVEN_AUDIT_KEY must not be the development key in production.")
+try:
+    _audit_key_bytes = base64.urlsafe_b64decode(HAVEN_AUDIT_KEY + "=" * (-len(HAVEN_AUDIT_KEY) % 4))
+except ValueError as exc:
+    raise ImproperlyConfigured("HAVEN_AUDIT_KEY is not valid base64url.") from exc
+if len(_audit_key_bytes) != 32:
+    raise ImproperlyConfigured(f"HAVEN_AUDIT_KEY must be 32 bytes, not {len(_audit_key_bytes)}.")
+# Where signed checkpoints of every audit chain's head are appended (one JSON line each), outside the
+# database: a file the database's holder cannot rewrite. Each checkpoint also goes to the log stream.
+HAVEN_AUDIT_CHECKPOINTS = Path(env_str("HAVEN_AUDIT_CHECKPOINTS", str(VAR_DIR / "audit" / "checkpoints.jsonl")))
 
 # --- Hosts and HTTPS -------------------------------------------------------------------------
 _default_hosts = "" if PRODUCTION else "127.0.0.1,localhost,testserver,[::1]"

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
+    path("audit/", include("audit.urls")),
     path("directory/", include("directory.urls")),
     path("knowledge/", include("knowledge.urls")),
     path("search/", knowledge_views.search, name="search"),

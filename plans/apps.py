@@ -6,9 +6,15 @@ class PlansConfig(AppConfig):
     verbose_name = "My plan"
 
     def ready(self) -> None:
+        from accounts.signals import organisation_offboarding
         from core.retention import register_purge
-        from plans.services import shares_purge_expired
+        from plans.services import shares_purge_expired, shares_revoke_for_organisation
 
         register_purge(
             "plan-share-snapshots", "shared plan snapshots, as soon as the share expires", shares_purge_expired
+        )
+        organisation_offboarding.connect(
+            lambda sender, organisation, **kwargs: shares_revoke_for_organisation(organisation=organisation),
+            weak=False,
+            dispatch_uid="plans_offboarding",
         )

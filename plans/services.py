@@ -278,6 +278,14 @@ def share_revoke(*, space: Space, share_id: int) -> bool:
         return bool(Share.objects.filter(space=space, pk=share_id, revoked=False).update(revoked=True, snapshot=""))
 
 
+def shares_revoke_for_organisation(*, organisation: Organisation) -> dict[str, int]:
+    """An organisation is offboarded: the shares it redeemed stop at once and their snapshots are erased."""
+    revoked = Share.objects.filter(organisation=organisation, revoked=False).update(
+        revoked=True, snapshot="", organisation=None
+    )
+    return {"plans.Share (revoked)": revoked}
+
+
 def shares_purge_expired() -> int:
     """Erase the snapshots of shares past their expiry (run daily; also done when one is opened)."""
     with transaction.atomic():

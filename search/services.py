@@ -42,7 +42,10 @@ def document_delete(*, kind: str, key: str, lang: str | None = None) -> int:
 def lexicon_rebuild() -> int:
     """The word lists again from the documents, so that words only removed documents had are gone."""
     with transaction.atomic():
-        Word.objects.all().delete()
+        # A placeholder row kept while the old words go, so that new ids come after every old one even where the
+        # database would reuse ids of an empty table (SQLite): each process sees its copy's oldest id change.
+        placeholder = Word.objects.create(lang="", word="")
+        Word.objects.exclude(pk=placeholder.pk).delete()
         words: list[Word] = []
         for lang in Document.objects.values_list("lang", flat=True).distinct():
             found: set[str] = set()
@@ -50,4 +53,5 @@ def lexicon_rebuild() -> int:
                 found |= lexicon_words(*row)
             words.extend(Word(lang=lang, word=word) for word in sorted(found))
         Word.objects.bulk_create(words, batch_size=2000)
+        placeholder.delete()
     return len(words)

@@ -23,6 +23,7 @@ def _production_env(**overrides: str) -> dict[str, str]:
             "HAVEN_ENV": "production",
             "SECRET_KEY": "p" * 20 + "-production-secret-key-for-the-deploy-check-only-xyz",
             "HAVEN_KEKS": "prod1:" + "A" * 43,
+            "HAVEN_AUDIT_KEY": "B" * 43,
             "ALLOWED_HOSTS": "haven.example.org",
             "DATABASE_URL": "postgres://haven@127.0.0.1:5432/haven",
             "EMAIL_HOST": "smtp.example.org",
@@ -43,7 +44,7 @@ def test_production_settings_pass_the_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "HAVEN_KEKS", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "HAVEN_KEKS", "HAVEN_AUDIT_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
 def test_production_refuses_to_start_without(missing):
     env = _production_env()
     env.pop(missing)

@@ -46,6 +46,12 @@ def lexicon(lang: str) -> frozenset[str]:
     return result
 
 
+def lexicon_forget() -> None:
+    """Drop this process's copies (tests: a rolled-back transaction can hand out the same ids again)."""
+    with _lock:
+        _lexicons.clear()
+
+
 def lexicon_words(*texts: str) -> set[str]:
     """The words of these texts that typo correction may propose."""
     return {word for text in texts for word in tokens(text) if 2 < len(word) <= WORD_MAX_LENGTH and not word.isdigit()}
