@@ -4,8 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Haven's own error pages unless asked for Django's debug pages: `HAVEN_DEBUG=1 make run`.
+HAVEN_DEBUG ?= 0
 MANAGE := $(BIN)/python manage.py
-DEV_ENV := HAVEN_ENV=development SECRET_KEY_FILE=var/secrets/secret_key HAVEN_KEKS_FILE=var/secrets/keks
+DEV_ENV := HAVEN_ENV=development DEBUG=$(HAVEN_DEBUG) SECRET_KEY_FILE=var/secrets/secret_key HAVEN_KEKS_FILE=var/secrets/keks
 
 .PHONY: run setup test test-deps lint format codes worker messages clean system-deps messages-update
 
