@@ -23,6 +23,8 @@ errorlog = "-"
 # Time, method, path (without query string), protocol, status, size, duration. Nothing about the visitor.
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 forwarded_allow_ips = "127.0.0.1"
+# No control socket: nothing listens besides the web port, and nothing is written to the home folder.
+control_socket_disable = True
 
 
 def on_starting(server):  # type: ignore[no-untyped-def]
