@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import services
 from accounts.access import organisation_required, platform_admin_required, reauth_required, staff_user
@@ -21,7 +21,7 @@ def _base_url(request: HttpRequest) -> str:
 
 
 @organisation_required(Role.ADMIN)
-@require_http_methods(["GET"])
+@require_safe
 def members_view(request: HttpRequest) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
     memberships = (
@@ -43,7 +43,7 @@ def members_view(request: HttpRequest) -> HttpResponse:
 
 @organisation_required(Role.ADMIN)
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def member_invite_view(request: HttpRequest) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
     form = InviteForm(request.POST or None)
@@ -75,7 +75,7 @@ def member_remove_view(request: HttpRequest) -> HttpResponse:
 
 
 @platform_admin_required
-@require_http_methods(["GET"])
+@require_safe
 def organisations_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -86,7 +86,7 @@ def organisations_view(request: HttpRequest) -> HttpResponse:
 
 @platform_admin_required
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def organisation_create_view(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     invite = InviteForm(request.POST or None, prefix="admin", initial={"role": Role.ADMIN})

@@ -20,7 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_de
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import services, throttle
 from accounts.access import (
@@ -45,7 +45,7 @@ code_throttle = Throttle("second-factor", limit=5, window=15 * 60)
 
 
 def _next_url(request: HttpRequest, value: str | None) -> str | None:
-    if value and url_has_allowed_host_and_scheme(
+    if value and value.startswith("/") and url_has_allowed_host_and_scheme(
         value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return value
@@ -69,7 +69,7 @@ def _complete_login(request: HttpRequest, user: User) -> HttpResponse:
     return redirect(_next_url(request, next_url) or "accounts:home")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:home")
@@ -97,7 +97,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def verify_view(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
@@ -124,7 +124,7 @@ def _qr_svg(uri: str) -> str:
     return mark_safe(segno.make(uri, error="m").svg_inline(scale=4, border=2, dark="#1d2330", light="#ffffff"))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def setup_totp_view(request: HttpRequest) -> HttpResponse:
     """Add an authenticator app: during first sign-in, or later (after re-authentication)."""
     user: Any = request.user if request.user.is_authenticated else _pending_user(request)
@@ -178,7 +178,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sessions_view(request: HttpRequest) -> HttpResponse:
     current: StaffSession = request.staff_session  # type: ignore[attr-defined]
     user = staff_user(request)
@@ -190,7 +190,10 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
                 ngettext("%(count)d other session ended.", "%(count)d other sessions ended.", count) % {"count": count},
             )
         else:
-            session = get_object_or_404(StaffSession, pk=request.POST.get("session", ""), user=user)
+            session_id = request.POST.get("session", "")
+            if not session_id.isdigit():
+                raise Http404
+            session = get_object_or_404(StaffSession, pk=int(session_id), user=user)
             services.staff_session_end(session=session, reason="ended")
             if session.pk == current.pk:
                 logout(request)
@@ -214,7 +217,7 @@ def keepalive_view(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reauth_view(request: HttpRequest) -> HttpResponse:
     form = ReauthForm(request.POST or None)
     user: User = request.user  # type: ignore[assignment]
@@ -246,7 +249,7 @@ def security_view(request: HttpRequest) -> HttpResponse:
 
 
 @reauth_required
-@require_http_methods(["GET"])
+@require_safe
 def data_export_view(request: HttpRequest) -> HttpResponse:
     """A staff member downloads everything Haven holds about them."""
     response = JsonResponse(services.user_export(user=staff_user(request)), json_dumps_params={"indent": 2})
@@ -255,7 +258,7 @@ def data_export_view(request: HttpRequest) -> HttpResponse:
 
 
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def account_delete_view(request: HttpRequest) -> HttpResponse:
     """A staff member deletes their own account, after confirming who they are."""
     user = staff_user(request)
@@ -273,7 +276,7 @@ def account_delete_view(request: HttpRequest) -> HttpResponse:
 
 
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def password_change_view(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = SetPasswordForm(user, request.POST or None)
@@ -290,7 +293,7 @@ def password_change_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/password_change.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def set_password_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     """From an invitation email: choose a password (the second factor is set up at first sign-in)."""
     try:

@@ -23,7 +23,7 @@ def browse_safely(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt  # leaving must always work, even from a stale page; it can only sign out
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def quick_exit(request: HttpRequest) -> HttpResponse:
     """The quick exit without JavaScript: end the session, clear this site's cache, go elsewhere."""
     request.session.flush()

@@ -148,7 +148,7 @@ def _edit_service(request: HttpRequest, listing: Service, back: str) -> HttpResp
 
 
 @organisation_required(*EDITING_ROLES)
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     tenant = _tenant(request)
     listing = get_object_or_404(Organization, slug=slug, owner=tenant)
@@ -157,7 +157,7 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @organisation_required(*EDITING_ROLES)
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def service_edit(request: HttpRequest, slug: str) -> HttpResponse:
     tenant = _tenant(request)
     listing = get_object_or_404(Service.objects.select_related("organization"), slug=slug, organization__owner=tenant)
@@ -200,7 +200,7 @@ def suggestion_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @platform_admin_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def platform(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         listing = get_object_or_404(Organization, slug=request.POST.get("listing", ""))
@@ -227,14 +227,14 @@ def _owner_id(listing: Organization | Service) -> int | None:
 
 
 @platform_admin_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def platform_organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     listing = get_object_or_404(Organization, slug=slug, owner__isnull=True)
     return _edit_organization(request, listing, reverse("directory:platform"))
 
 
 @platform_admin_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def platform_service_edit(request: HttpRequest, slug: str) -> HttpResponse:
     listing = get_object_or_404(
         Service.objects.select_related("organization"), slug=slug, organization__owner__isnull=True

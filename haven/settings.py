@@ -125,7 +125,15 @@ TEMPLATES = [
                 "core.context_processors.haven",
             ],
         },
-    }
+    },
+    {
+        # Plain-text emails: nothing is HTML-escaped ("Centre d'accueil & Co" arrives as written).
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Database --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.access import organisation_required, staff_user
 from audit.services import Action, audit_log
@@ -31,7 +31,7 @@ def _log(request: HttpRequest, target_id: str = "") -> None:
 
 
 @organisation_required("caseworker", "admin")
-@require_GET
+@require_safe
 def shared_list(request: HttpRequest) -> HttpResponse:
     """Shares this organisation opened: when they expire and how often they were opened, never their content."""
     organisation = request.organisation  # type: ignore[attr-defined]
@@ -44,7 +44,7 @@ def shared_list(request: HttpRequest) -> HttpResponse:
 
 
 @organisation_required("caseworker", "admin")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def shared_redeem(request: HttpRequest) -> HttpResponse:
     """Enter a share code to see the snapshot. The first organisation to open it is the only one that can."""
     organisation = request.organisation  # type: ignore[attr-defined]
