@@ -89,7 +89,7 @@ def page(context_factory: object) -> object:
     return context_factory().new_page()  # type: ignore[operator]
 
 
-SIGN_IN_PATHS = ("/accounts/sign-in/", "/plan/sign-in/", "/plan/new/")
+SIGN_IN_PATHS = ("/accounts/sign-in/", "/plan/sign-in/")
 
 
 def assert_page_served(path: str, response: object, final_url: str) -> None:
