@@ -37,6 +37,7 @@ messages: system-deps | $(BIN)/python
 	HAVEN_ENV=test $(MANAGE) compilemessages --ignore='.venv/*' --ignore='node_modules/*' -v0
 
 setup: $(VENV)/.runtime var/secrets/secret_key var/secrets/keks messages
+	@mkdir -p var/static  # WhiteNoise serves from the apps' folders in development; it expects this one too
 	$(DEV_ENV) $(MANAGE) migrate --no-input -v0
 	$(DEV_ENV) $(MANAGE) load_content
 	$(DEV_ENV) $(MANAGE) seed_demo

@@ -45,8 +45,12 @@ code_throttle = Throttle("second-factor", limit=5, window=15 * 60)
 
 
 def _next_url(request: HttpRequest, value: str | None) -> str | None:
-    if value and value.startswith("/") and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        value
+        and value.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return value
     return None

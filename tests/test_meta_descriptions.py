@@ -55,7 +55,12 @@ def _specific_pages() -> list[str]:
     ]
 
 
-OTHER_PUBLIC_PAGES = ["/{lang}/plan/new/", "/{lang}/plan/sign-in/", "/{lang}/plan/recover/", "/{lang}/accounts/sign-in/"]
+OTHER_PUBLIC_PAGES = [
+    "/{lang}/plan/new/",
+    "/{lang}/plan/sign-in/",
+    "/{lang}/plan/recover/",
+    "/{lang}/accounts/sign-in/",
+]
 
 
 @pytest.mark.django_db

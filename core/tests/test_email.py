@@ -12,7 +12,12 @@ def test_a_text_email_shows_names_as_written(mailoutbox):
     email_enqueue(
         to="someone@example.org",
         template="accounts/email/added",
-        context={"name": 'Anne "Nan" O\'Neil', "role": "admin", "organisation": ORGANISATION, "link": "https://x/?a=1&b=2"},
+        context={
+            "name": 'Anne "Nan" O\'Neil',
+            "role": "admin",
+            "organisation": ORGANISATION,
+            "link": "https://x/?a=1&b=2",
+        },
         language="en",
     )
     assert len(mailoutbox) == 1
