@@ -5,7 +5,6 @@ HEAD works wherever GET does."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from itertools import product
 
@@ -92,9 +91,11 @@ def _paths() -> Iterator[str]:
             yield template
             continue
         options = [candidates.get(name, ["nope", "1", "0"]) for name in names]
-        combos = list(product(*options)) if len(names) == 1 else list(zip(*[_cycle(o, 6) for o in options]))
+        combos = (
+            list(product(*options)) if len(names) == 1 else list(zip(*[_cycle(o, 6) for o in options], strict=True))
+        )
         for combo in combos:
-            yield template.format(**dict(zip(names, combo)))
+            yield template.format(**dict(zip(names, combo, strict=True)))
 
 
 def _cycle(options: list[str], count: int) -> list[str]:
@@ -121,10 +122,8 @@ def _crawl(client: Client, label: str, *, only: str = "/") -> list[str]:
 
 
 def _plan_client() -> Client:
-    from plans import keys
     from plans.tests.helpers import make_plan
 
-    keys.KDF = keys.KdfParams(time_cost=1, memory_kib=64, parallelism=1)
     return make_plan(Client(), pseudonym="Grey Owl", passphrase="lamp river seven tulips").client
 
 
@@ -132,7 +131,7 @@ def _plan_client() -> Client:
 def test_every_route_answers_nonsense_without_a_server_error(monkeypatch):
     from plans import keys
 
-    monkeypatch.setattr(keys, "KDF", keys.KDF)  # restored after the plan is made cheaply
+    monkeypatch.setattr(keys, "KDF", keys.KdfParams(time_cost=1, memory_kib=64, parallelism=1))  # cheap, as in plans/
     trio = make_trio()
     trio.alice.is_platform_admin = True
     trio.alice.save(update_fields=["is_platform_admin"])
