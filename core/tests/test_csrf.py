@@ -87,3 +87,20 @@ def test_a_refused_form_gets_a_plain_explanation():
     assert response.status_code == 403
     assert b"Please send the form again" in response.content
     assert b"data-quick-exit" in response.content
+
+
+@pytest.mark.django_db
+def test_no_cookie_outlives_the_visit_on_public_and_plan_pages():
+    from directory.models import Service
+    from plans.tests.helpers import make_plan
+
+    client = Client()
+    service = Service.objects.filter(status="active").order_by("slug").first()
+    responses = [client.get(f"/en/directory/service/{service.slug}/suggest/"), client.get("/en/plan/new/")]
+    plan = make_plan(client, pseudonym="Quiet Fox", passphrase="lamp river seven tulips")
+    responses += [plan.get(""), plan.get("goals/"), client.get("/en/discreet/", {"on": "1"})]
+    assert all(response.status_code in (200, 302) for response in responses)
+    jar = {name: morsel for name, morsel in client.cookies.items() if morsel.value}  # everything the browser kept
+    assert {"haven_csrf", "haven_session", "haven_discreet"} <= set(jar)
+    for name, morsel in jar.items():
+        assert morsel["max-age"] == "" and morsel["expires"] == "", f"{name} outlives the visit"
