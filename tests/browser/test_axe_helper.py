@@ -28,3 +28,9 @@ def test_a_redirect_to_sign_in_fails_the_check(landed):
 def test_no_response_fails_the_check():
     with pytest.raises(AssertionError):
         assert_page_served("/en/", None, "about:blank")
+
+
+def test_an_expected_error_page_can_be_checked_on_purpose():
+    assert_page_served("/en/no-such-page/", SimpleNamespace(status=404), "http://x/en/no-such-page/", 404)
+    with pytest.raises(AssertionError, match="answered 200, not 404"):
+        assert_page_served("/en/no-such-page/", SimpleNamespace(status=200), "http://x/en/no-such-page/", 404)
