@@ -139,3 +139,59 @@ def test_several_workers_without_a_shared_cache_refuse_to_start(tmp_path: Path):
         )
         assert result.returncode != 0
         assert "HAVEN_WEB_WORKERS" in result.stdout + result.stderr
+
+
+def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return cert_path, key_path
+
+
+def test_a_failed_tls_handshake_is_logged_without_the_address(tmp_path: Path):
+    if not GUNICORN.exists():
+        pytest.skip("gunicorn is not installed")
+    cert, key = _self_signed_certificate(tmp_path)
+    port = _free_port(socket.AF_INET, "127.0.0.1")
+    error = tmp_path / "error.log"
+    options = ["--bind", f"127.0.0.1:{port}", "--certfile", str(cert), "--keyfile", str(key)]
+    server = subprocess.Popen(
+        [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", *options, "--error-logfile", str(error), "haven.wsgi"],
+        cwd=ROOT,
+        env=_env(tmp_path),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for("127.0.0.1", port, socket.AF_INET, server)
+        _send_raw("127.0.0.1", port, socket.AF_INET, f"GET /en/?q={SECRET_WORD} HTTP/1.1\r\n\r\n".encode())
+        _send_raw("127.0.0.1", port, socket.AF_INET, b"\x16\x03\x01\x00\x05garbage")
+        time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    logged = error.read_text()
+    assert logged.count("Invalid request from ip=[address removed]: [SSL") == 2, logged
+    assert "127.0.0.1" not in logged and SECRET_WORD not in logged
