@@ -4,8 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Haven's own error pages unless asked for Django's debug pages: `HAVEN_DEBUG=1 make run`.
+HAVEN_DEBUG ?= 0
 MANAGE := $(BIN)/python manage.py
-DEV_ENV := HAVEN_ENV=development SECRET_KEY_FILE=var/secrets/secret_key HAVEN_KEKS_FILE=var/secrets/keks \
+DEV_ENV := HAVEN_ENV=development DEBUG=$(HAVEN_DEBUG) SECRET_KEY_FILE=var/secrets/secret_key HAVEN_KEKS_FILE=var/secrets/keks \
 	HAVEN_AUDIT_KEY_FILE=var/secrets/audit_key
 
 .PHONY: run setup test test-deps lint format codes worker messages clean system-deps messages-update
@@ -41,6 +43,7 @@ messages: system-deps | $(BIN)/python
 	HAVEN_ENV=test $(MANAGE) compilemessages --ignore='.venv/*' --ignore='node_modules/*' -v0
 
 setup: $(VENV)/.runtime var/secrets/secret_key var/secrets/keks var/secrets/audit_key messages
+	@mkdir -p var/static  # WhiteNoise serves from the apps' folders in development; it expects this one too
 	$(DEV_ENV) $(MANAGE) migrate --no-input -v0
 	$(DEV_ENV) $(MANAGE) load_content
 	$(DEV_ENV) $(MANAGE) seed_demo

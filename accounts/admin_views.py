@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import selectors, services
 from accounts.access import organisation_required, platform_admin_required, reauth_required, staff_user
@@ -24,7 +24,7 @@ def _base_url(request: HttpRequest) -> str:
 
 
 @organisation_required(Role.ADMIN)
-@require_http_methods(["GET"])
+@require_safe
 def members_view(request: HavenRequest) -> HttpResponse:
     organisation = request.organisation
     memberships = selectors.members_of(organisation=organisation)
@@ -48,7 +48,7 @@ def members_view(request: HavenRequest) -> HttpResponse:
 
 @organisation_required(Role.ADMIN)
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def member_invite_view(request: HavenRequest) -> HttpResponse:
     organisation = request.organisation
     form = InviteForm(request.POST or None)
@@ -82,7 +82,7 @@ def member_remove_view(request: HavenRequest) -> HttpResponse:
 
 @organisation_required(Role.ADMIN)
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def second_factor_reset_view(request: HttpRequest, user_id: int) -> HttpResponse:
     """An admin resets the second step of a member who lost their phone or key (after confirming who they are)."""
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
@@ -117,7 +117,7 @@ def second_factor_reset_view(request: HttpRequest, user_id: int) -> HttpResponse
 
 
 @platform_admin_required
-@require_http_methods(["GET"])
+@require_safe
 def organisations_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -128,7 +128,7 @@ def organisations_view(request: HttpRequest) -> HttpResponse:
 
 @platform_admin_required
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def organisation_create_view(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     invite = InviteForm(request.POST or None, prefix="admin", initial={"role": Role.ADMIN})

@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import selectors, services, throttle
 from accounts.access import (
@@ -49,8 +49,12 @@ TOO_MANY = _lazy("Too many attempts. Wait 15 minutes and try again.")
 
 
 def _next_url(request: HttpRequest, value: str | None) -> str | None:
-    if value and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        value
+        and value.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return value
     return None
@@ -87,7 +91,7 @@ def _code_failed(request: HttpRequest, user: User) -> None:
     code_throttle.failed(client_key=client_of(request), account=account_of_user(user.pk))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:home")
@@ -117,7 +121,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def verify_view(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
@@ -144,7 +148,7 @@ def _qr_svg(uri: str) -> str:
     return mark_safe(segno.make(uri, error="m").svg_inline(scale=4, border=2, dark="#1d2330", light="#ffffff"))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def setup_totp_view(request: HttpRequest) -> HttpResponse:
     """Add an authenticator app: during first sign-in, or later (after re-authentication)."""
     user: Any = request.user if request.user.is_authenticated else _pending_user(request)
@@ -205,7 +209,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sessions_view(request: HavenRequest) -> HttpResponse:
     current = request.staff_session
     user = staff_user(request)
@@ -244,7 +248,7 @@ def keepalive_view(request: HavenRequest) -> HttpResponse:
 
 
 @staff_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reauth_view(request: HttpRequest) -> HttpResponse:
     form = ReauthForm(request.POST or None)
     user = staff_user(request)
@@ -284,7 +288,7 @@ def security_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def recovery_login_view(request: HttpRequest) -> HttpResponse:
     """Second step with a recovery code, for someone whose phone or key is lost."""
     user = _pending_user(request)
@@ -314,7 +318,7 @@ def recovery_login_view(request: HttpRequest) -> HttpResponse:
 
 
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def recovery_codes_view(request: HttpRequest) -> HttpResponse:
     """Create new recovery codes. They are shown once, on the answer to the POST, and never again."""
     user = staff_user(request)
@@ -349,7 +353,7 @@ def webauthn_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @reauth_required
-@require_http_methods(["GET"])
+@require_safe
 def data_export_view(request: HttpRequest) -> HttpResponse:
     """A staff member downloads everything Haven holds about them."""
     response = JsonResponse(services.user_export(user=staff_user(request)), json_dumps_params={"indent": 2})
@@ -358,7 +362,7 @@ def data_export_view(request: HttpRequest) -> HttpResponse:
 
 
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def account_delete_view(request: HttpRequest) -> HttpResponse:
     """A staff member deletes their own account, after confirming who they are."""
     user = staff_user(request)
@@ -376,7 +380,7 @@ def account_delete_view(request: HttpRequest) -> HttpResponse:
 
 
 @reauth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def password_change_view(request: HavenRequest) -> HttpResponse:
     user = staff_user(request)
     form = SetPasswordForm(user, request.POST or None)
@@ -393,7 +397,7 @@ def password_change_view(request: HavenRequest) -> HttpResponse:
     return render(request, "accounts/password_change.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def set_password_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     """From an invitation email: choose a password (the second factor is set up at first sign-in)."""
     try:

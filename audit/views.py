@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts import selectors as account_selectors
 from accounts.access import organisation_required, staff_user
@@ -46,7 +46,7 @@ def _form(request: HttpRequest, actors: dict[int, str]) -> AuditFilterForm:
 
 
 @organisation_required(Role.ADMIN)
-@require_GET
+@require_safe
 def log_view(request: HttpRequest) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
     actors = _actors(organisation)
@@ -99,7 +99,7 @@ def _csv_lines(entries: Iterable[AuditEntry], actors: dict[int, str]) -> Iterato
 
 
 @organisation_required(Role.ADMIN)
-@require_GET
+@require_safe
 def export_view(request: HttpRequest) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
     actors = _actors(organisation)

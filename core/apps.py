@@ -20,7 +20,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Haven core"
 
     def ready(self) -> None:
-        from core import checks  # noqa: F401  (registers the CSRF check)
+        from core import checks  # noqa: F401  (registers the shared-cache check)
         from core.retention import register_purge
 
         register_purge(

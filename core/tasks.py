@@ -15,7 +15,8 @@ def send_email(*, to: list[str], template: str, context: dict[str, object], lang
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
+        # The "text" template engine does not escape HTML: these are plain-text emails.
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context, using="text").split())
+        body = render_to_string(f"{template}.txt", context, using="text")
     message = EmailMultiAlternatives(subject=subject, body=body, to=to)
     return message.send()

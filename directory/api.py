@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.i18n import LANGUAGE_CODES
 from directory import hsds
@@ -150,7 +150,7 @@ def parse(request: HttpRequest, allowed: Sequence[str]) -> Params:
 
 def endpoint(allowed: Sequence[str] = ()) -> Callable[[Callable[..., JsonResponse]], Callable[..., JsonResponse]]:
     def decorator(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
-        @require_GET
+        @require_safe
         def wrapper(request: HttpRequest, **kwargs: Any) -> JsonResponse:
             try:
                 params = parse(request, allowed)
@@ -380,6 +380,6 @@ def service_at_location(request: HttpRequest, params: Params, id: str) -> JsonRe
     return _json(hsds.service_at_location_full(place, params.lang))
 
 
-@require_GET
+@require_safe
 def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     return _error(404, "no such endpoint; see /api/hsds/ and the HSDS 3.0 OpenAPI document")

@@ -150,7 +150,7 @@ def _edit_service(request: HavenRequest, listing: Service, back: str) -> HttpRes
 
 
 @organisation_required(*EDITING_ROLES)
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def organization_edit(request: HavenRequest, slug: str) -> HttpResponse:
     tenant = _tenant(request)
     listing = get_object_or_404(Organization, slug=slug, owner=tenant)
@@ -159,7 +159,7 @@ def organization_edit(request: HavenRequest, slug: str) -> HttpResponse:
 
 
 @organisation_required(*EDITING_ROLES)
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def service_edit(request: HavenRequest, slug: str) -> HttpResponse:
     tenant = _tenant(request)
     listing = get_object_or_404(Service.objects.select_related("organization"), slug=slug, organization__owner=tenant)
@@ -202,7 +202,7 @@ def suggestion_done(request: HavenRequest, pk: int) -> HttpResponse:
 
 
 @platform_admin_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def platform(request: HavenRequest) -> HttpResponse:
     if request.method == "POST":
         listing = get_object_or_404(Organization, slug=request.POST.get("listing", ""))
@@ -229,14 +229,14 @@ def _owner_id(listing: Organization | Service) -> int | None:
 
 
 @platform_admin_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def platform_organization_edit(request: HavenRequest, slug: str) -> HttpResponse:
     listing = get_object_or_404(Organization, slug=slug, owner__isnull=True)
     return _edit_organization(request, listing, reverse("directory:platform"))
 
 
 @platform_admin_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def platform_service_edit(request: HavenRequest, slug: str) -> HttpResponse:
     listing = get_object_or_404(
         Service.objects.select_related("organization"), slug=slug, organization__owner__isnull=True

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.clients import Throttle
 from core.i18n import current_language
@@ -35,7 +35,7 @@ def _filters(form: FilterForm) -> selectors.Filters:
     )
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     lang = current_language()
     form = FilterForm(request.GET or None, languages=selectors.languages_offered())
@@ -50,7 +50,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def service(request: HttpRequest, slug: str) -> HttpResponse:
     shown = selectors.service_page(slug)
     if shown is None:
@@ -64,7 +64,7 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     shown = selectors.organization_page(slug)
     if shown is None:
@@ -79,7 +79,7 @@ def _public_service(slug: str) -> Service:
     return found
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def suggest(request: HttpRequest, slug: str) -> HttpResponse:
     found = _public_service(slug)
     form = SuggestionForm(request.POST or None)
@@ -94,6 +94,6 @@ def suggest(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "directory/suggest.html", {"service": found, "form": form})
 
 
-@require_GET
+@require_safe
 def suggest_thanks(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "directory/suggest_thanks.html", {"service": _public_service(slug)})

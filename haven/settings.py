@@ -23,7 +23,8 @@ if HAVEN_ENV not in {"production", "development", "test"}:
 PRODUCTION = HAVEN_ENV == "production"
 TESTING = HAVEN_ENV == "test"
 
-DEBUG = env_bool("DEBUG", default=HAVEN_ENV == "development")
+# Off unless asked for (`HAVEN_DEBUG=1 make run`): visitors and developers see Haven's own error pages.
+DEBUG = env_bool("DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must not be on in production.")
 
@@ -72,7 +73,9 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63072000 if PRODUCTION else
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=PRODUCTION)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# Same-origin requests carry a Referer (Django's CSRF check uses it); other sites never learn where a
+# visitor came from.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = PRODUCTION
@@ -83,10 +86,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "haven_session"
 CSRF_COOKIE_NAME = "haven_csrf"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The CSRF cookie ends with the browser session: no cookie outlives the visit.
+CSRF_COOKIE_AGE = None
 CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
-# Django's W003 looks for its CSRF middleware by name; ours extends it (core/csrf.py) and core/checks.py
-# checks that it is installed instead.
-SILENCED_SYSTEM_CHECKS = ["security.W003"]
 
 # --- Applications ----------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -116,7 +118,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "core.csrf.CsrfMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffSessionMiddleware",
@@ -140,7 +142,15 @@ TEMPLATES = [
                 "core.context_processors.haven",
             ],
         },
-    }
+    },
+    {
+        # Plain-text emails: nothing is HTML-escaped ("Centre d'accueil & Co" arrives as written).
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Database --------------------------------------------------------------------------------
@@ -173,6 +183,15 @@ else:
     # Memory only: rate-limit counters and their daily key must never reach a disk.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "haven"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Worker processes of the web server (deploy/gunicorn.conf.py reads the same variable). Rate limits and the
+# daily client key live in the cache, so several processes need a shared one: each would count on its own.
+HAVEN_WEB_WORKERS = env_int("HAVEN_WEB_WORKERS", 1, minimum=1)
+if PRODUCTION and HAVEN_WEB_WORKERS > 1 and not REDIS_URL:
+    raise ImproperlyConfigured(
+        f"HAVEN_WEB_WORKERS is {HAVEN_WEB_WORKERS} but the cache is per process: set REDIS_URL so that rate "
+        "limits are shared, or run one worker."
+    )
 
 TASKS = {
     "default": {
@@ -263,7 +282,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"drop_client": {"()": "core.logging.DropClientIdentifiers"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Scrubs the finished line (tracebacks too): no IPv4 or IPv6 address, no query string.
+    "formatters": {
+        "plain": {"()": "core.logging.ScrubbingFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["drop_client"], "formatter": "plain"},
     },

@@ -45,7 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @editor_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: HttpRequest, slug: str, language: str) -> HttpResponse:
     translation = _translation(slug, language)
     latest = translation.revisions.order_by("-number").first()
@@ -161,7 +161,7 @@ def revision_action(request: HttpRequest, slug: str, language: str, number: int)
 
 
 @editor_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def item_meta(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(Item, slug=slug)
     form = ItemMetaForm(request.POST or None, initial=ItemMetaForm.initial_for(item))

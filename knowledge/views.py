@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.i18n import current_language
 from knowledge import selectors
@@ -14,20 +14,20 @@ from knowledge.models import Topic
 from search.selectors import search_page
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     lang = current_language()
     return render(request, "knowledge/index.html", {"topics": selectors.topics_with_items(lang)})
 
 
-@require_GET
+@require_safe
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     lang = current_language()
     topic = get_object_or_404(Topic, slug=slug)
     return render(request, "knowledge/topic.html", {"topic": topic, "items": selectors.topic_items(topic, lang)})
 
 
-@require_GET
+@require_safe
 def item(request: HttpRequest, slug: str) -> HttpResponse:
     lang = current_language()
     shown = selectors.item_shown(slug, lang)
@@ -48,7 +48,7 @@ def item(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     lang = current_language()
     query = request.GET.get("q", "").strip()[:200]

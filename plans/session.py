@@ -55,14 +55,20 @@ class Resolved:
     had_cookie: bool = False
 
 
-def cookie_paths() -> list[str]:
-    return [f"/{code}/plan/" for code, _name in settings.LANGUAGES]
+def cookie_name(language: str) -> str:
+    """One cookie per language, each sent only to its planner pages: a response cannot set one name at
+    several paths (the last would win), and the person must stay signed in when switching language."""
+    return f"{COOKIE_NAME}_{language}"
+
+
+def cookie_paths() -> dict[str, str]:
+    return {cookie_name(code): f"/{code}/plan/" for code, _name in settings.LANGUAGES}
 
 
 def set_cookie(response: HttpResponse, cookie_key: bytes) -> HttpResponse:
-    for path in cookie_paths():
+    for name, path in cookie_paths().items():
         response.set_cookie(
-            COOKIE_NAME,
+            name,
             b64e(cookie_key),
             path=path,
             httponly=True,
@@ -73,8 +79,8 @@ def set_cookie(response: HttpResponse, cookie_key: bytes) -> HttpResponse:
 
 
 def clear_cookie(response: HttpResponse) -> HttpResponse:
-    for path in cookie_paths():
-        response.delete_cookie(COOKIE_NAME, path=path, samesite="Strict")
+    for name, path in cookie_paths().items():
+        response.delete_cookie(name, path=path, samesite="Strict")
     return response
 
 
@@ -95,7 +101,7 @@ def end(request: HttpRequest) -> None:
 
 
 def _cookie_key(request: HttpRequest) -> bytes | None:
-    value = request.COOKIES.get(COOKIE_NAME, "")
+    value = next((request.COOKIES[name] for name in cookie_paths() if request.COOKIES.get(name)), "")
     try:
         key = b64d(value) if value else b""
     except ValueError:
@@ -106,7 +112,7 @@ def _cookie_key(request: HttpRequest) -> bytes | None:
 def resolve(request: HttpRequest) -> Resolved:
     cookie_key = _cookie_key(request)
     token = request.session.get(SESSION_TOKEN)
-    had_cookie = COOKIE_NAME in request.COOKIES
+    had_cookie = any(name in request.COOKIES for name in cookie_paths())
     if cookie_key is None or not isinstance(token, str):
         return Resolved(None, had_cookie=had_cookie)
     now = int(time.time())

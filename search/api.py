@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from search.rules import LANGS
 from search.selectors import MAX_QUERY_LENGTH, search
@@ -23,7 +23,7 @@ def _public(response: JsonResponse) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 def search_view(request: HttpRequest) -> JsonResponse:
     query = request.GET.get("q", "").strip()
     lang = request.GET.get("lang", "en")
@@ -125,6 +125,6 @@ def openapi_document() -> dict[str, Any]:
     }
 
 
-@require_GET
+@require_safe
 def openapi_view(request: HttpRequest) -> JsonResponse:
     return _public(JsonResponse(openapi_document()))

@@ -1,10 +1,12 @@
-"""The demo data: each demo organisation keeps its own (made-up) directory listing, which its admin can edit."""
+"""The demo data: each demo organisation keeps its own (made-up) directory listing, which its admin can edit;
+demo accounts (their secrets are in the README) never exist in production."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import Client
 
-from accounts.demo import DEMO_LISTINGS
+from accounts.demo import DEMO_LISTINGS, DEMO_STAFF, demo_seed
 from accounts.models import Organisation, User
 from accounts.testing import sign_in
 from directory.models import Organization
@@ -34,3 +36,18 @@ def test_the_demo_admin_can_open_their_listing_for_editing(client: Client):
     assert client.get(edit).status_code == 200
     # The other demo organisation's listing is not theirs to edit.
     assert client.get("/en/directory/manage/org/demo-outreach/listing/demo-exit-programme/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_demo_is_never_seeded_in_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(ImproperlyConfigured):
+        demo_seed()
+    assert not User.objects.filter(email__in=[staff.email for staff in DEMO_STAFF]).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_is_seeded_elsewhere_and_seeding_again_changes_nothing():
+    demo_seed()
+    assert demo_seed().startswith("0 demo staff created")
+    assert User.objects.filter(email__in=[staff.email for staff in DEMO_STAFF]).count() == len(DEMO_STAFF)

@@ -36,3 +36,10 @@ def tr_plain(value: dict[str, str] | None) -> str:
 def get_item(mapping: dict[str, object], key: str) -> object:
     """``{{ mapping|get_item:key }}`` for dictionaries keyed by a variable."""
     return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+@register.filter
+def tr_native(value: dict[str, str] | None) -> str:
+    """Multilingual text only if it exists in the visitor's language ("" for a fallback): for meta tags."""
+    chosen = pick(value)
+    return "" if chosen.is_fallback else chosen.text

@@ -27,3 +27,19 @@ def test_discreet_mode_can_be_turned_off(client: Client):
 def test_discreet_mode_never_redirects_to_another_site(client: Client):
     response = client.get("/en/discreet/", {"on": "1", "next": "https://evil.example/"})
     assert response["Location"] == "/en/"
+
+
+@pytest.mark.django_db
+def test_the_discreet_cookie_ends_with_the_visit(client: Client):
+    cookie = client.get("/en/discreet/", {"on": "1"}).cookies["haven_discreet"]
+    assert cookie["max-age"] == "" and cookie["expires"] == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("next_", ["foo", "core:home", "//evil.example/", "javascript:alert(1)", "", "/en/\n\x00"])
+def test_a_strange_next_goes_home_without_an_error(client: Client, next_: str):
+    response = client.get("/en/discreet/", {"on": "1", "next": next_})
+    assert response.status_code == 302
+    location = response["Location"]
+    assert location.startswith("/") and not location.startswith("//") and ":" not in location
+    assert "\n" not in location and "\x00" not in location

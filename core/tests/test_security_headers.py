@@ -14,7 +14,7 @@ def test_every_page_sends_strict_headers(client: Client, path: str):
     assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp
     assert "style-src 'self'" in csp
     assert "frame-ancestors 'none'" in csp
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"

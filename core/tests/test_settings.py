@@ -65,3 +65,58 @@ def test_passwords_are_hashed_with_argon2():
     from django.contrib.auth.hashers import make_password
 
     assert make_password("anything").startswith("argon2$argon2id$")
+
+
+def _development_env(**overrides: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HAVEN_", "DJANGO_", "DEBUG"))}
+    env.update({"DJANGO_SETTINGS_MODULE": "haven.settings", "HAVEN_ENV": "development", **overrides})
+    return env
+
+
+def _debug_in(env: dict[str, str]) -> str:
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_development_shows_havens_own_error_pages_unless_debug_is_asked_for():
+    assert _debug_in(_development_env()) == "False"
+    assert _debug_in(_development_env(DEBUG="1")) == "True"
+
+
+@pytest.mark.parametrize(("asked", "expected"), [("", "DEBUG=0"), ("1", "DEBUG=1")])
+def test_make_run_passes_debug_only_when_asked(asked: str, expected: str):
+    env = {k: v for k, v in os.environ.items() if k != "HAVEN_DEBUG"}
+    if asked:
+        env["HAVEN_DEBUG"] = asked
+    result = subprocess.run(
+        ["make", "-n", "-W", "requirements.txt", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    runserver = [line for line in result.stdout.splitlines() if "runserver" in line]
+    assert runserver and all(expected in line for line in runserver)
+
+
+def test_several_web_workers_need_a_shared_cache_in_production():
+    refused = _manage("check", env=_production_env(HAVEN_WEB_WORKERS="3"))
+    assert refused.returncode != 0 and "REDIS_URL" in refused.stderr
+    shared = _manage(
+        "check", "--deploy", env=_production_env(HAVEN_WEB_WORKERS="3", REDIS_URL="redis://127.0.0.1:6379/0")
+    )
+    assert shared.returncode == 0, shared.stdout + shared.stderr
+
+
+def test_the_deploy_check_refuses_a_per_process_cache_with_several_workers(settings):
+    from core.checks import several_workers_share_one_cache
+
+    settings.HAVEN_WEB_WORKERS = 2
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [error.id for error in several_workers_share_one_cache()] == ["haven.E002"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
+    assert several_workers_share_one_cache() == []
+    settings.HAVEN_WEB_WORKERS = 1
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert several_workers_share_one_cache() == []

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import Client
 
-from directory.models import Service
+from directory.models import Organization, Phone, Service
 from directory.selectors import Filters, filtered_services
 from tests.test_page_budget import BUDGET, transferred_size
 
@@ -167,7 +167,18 @@ def test_an_organisation_page_lists_what_you_can_get_there(client: Client):
     html = client.get("/nl/directory/organisation/violett/").content.decode()
     assert "Violett" in html
     assert 'href="/nl/directory/service/violett-health-care/"' in html
-    assert 'href="tel:' not in html or "tel:" in html
+    phones = list(Organization.objects.get(slug="violett").phones.all())
+    assert html.count('href="tel:') == len(phones)
+    for phone in phones:
+        assert f'href="tel:{phone.tel}"' in html
+
+
+@pytest.mark.django_db
+def test_an_organisation_page_shows_each_of_its_phone_numbers_as_a_link(client: Client):
+    phone = Phone.objects.filter(organization__isnull=False).select_related("organization").first()
+    assert phone is not None, "the bundled directory has no organisation with a phone number"
+    html = client.get(f"/en/directory/organisation/{phone.organization.slug}/").content.decode()
+    assert f'<a class="phone" href="tel:{phone.tel}">{phone.number}</a>' in html
 
 
 @pytest.mark.django_db

@@ -11,15 +11,6 @@ def test_the_chosen_parameters_meet_owasp_minimum():
     assert keys.KDF.memory_kib >= 19 * 1024 and keys.KDF.time_cost >= 2
 
 
-@pytest.mark.real_kdf
-def test_one_derivation_with_the_chosen_parameters_takes_under_half_a_second():
-    import time
-
-    start = time.perf_counter()
-    keys.derive_key("lamp river seven tulips", keys.new_salt(), keys.KDF)
-    assert time.perf_counter() - start < 0.5
-
-
 def test_parameters_round_trip_through_their_text_form():
     params = keys.KdfParams(time_cost=3, memory_kib=65536, parallelism=1)
     assert keys.KdfParams.decode(params.encode()) == params

@@ -14,7 +14,7 @@ from plans.tests.helpers import BASE, PASSPHRASE, PSEUDONYM, make_plan
 
 
 def _cookie(client: Client):
-    return client.cookies[plan_session.COOKIE_NAME]
+    return client.cookies[plan_session.cookie_name("en")]
 
 
 @pytest.mark.django_db
@@ -24,6 +24,20 @@ def test_the_plan_cookie_is_httponly_strict_and_limited_to_the_planner(plan):
     assert cookie["samesite"] == "Strict"
     assert cookie["path"].endswith("/plan/")
     assert not cookie["expires"] and not cookie["max-age"]  # gone when the browser closes
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_a_plan_made_in_any_language_stays_open_in_every_language(client: Client, language: str):
+    response = client.post(
+        f"/{language}/plan/new/",
+        {"pseudonym": PSEUDONYM, "passphrase": PASSPHRASE, "passphrase2": PASSPHRASE, "understood": "on"},
+    )
+    assert response.status_code == 302
+    paths = {name: morsel["path"] for name, morsel in response.cookies.items() if name.startswith("haven_plan")}
+    assert paths == {"haven_plan_nl": "/nl/plan/", "haven_plan_fr": "/fr/plan/", "haven_plan_en": "/en/plan/"}
+    values = {response.cookies[name].value for name in paths}
+    assert len(values) == 1 and values != {""}
 
 
 @pytest.mark.django_db
@@ -54,8 +68,8 @@ def test_the_session_without_the_cookie_opens_nothing(plan):
 @pytest.mark.django_db
 def test_the_cookie_without_the_session_opens_nothing(plan):
     thief = Client()
-    thief.cookies[plan_session.COOKIE_NAME] = _cookie(plan.client).value
-    thief.cookies[plan_session.COOKIE_NAME]["path"] = "/en/plan/"
+    thief.cookies[plan_session.cookie_name("en")] = _cookie(plan.client).value
+    thief.cookies[plan_session.cookie_name("en")]["path"] = "/en/plan/"
     assert thief.get(BASE + "goals/")["Location"] == BASE + "sign-in/"
 
 
@@ -66,7 +80,7 @@ def test_the_plan_locks_after_inactivity(plan):
     session.save()
     response = plan.get("goals/")
     assert response["Location"] == BASE + "sign-in/"
-    assert plan.client.cookies[plan_session.COOKIE_NAME].value == ""  # cookie cleared
+    assert all(plan.client.cookies[name].value == "" for name in plan_session.cookie_paths())  # cookies cleared
     page = plan.client.get(BASE + "sign-in/").content.decode()
     assert "locked after 15 minutes" in page
     assert plan_session.SESSION_TOKEN not in plan.client.session

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from plans import parts, services
 from plans.forms import GoalForm, StepFormSet
@@ -104,7 +104,7 @@ def _goal_view(request: HttpRequest, goal_id: str | None) -> HttpResponse:
 
 
 @plan_required
-@require_GET
+@require_safe
 def goals(request: HttpRequest) -> HttpResponse:
     doc = read(request, PartKind.GOALS)
     names = domain_names()
@@ -129,19 +129,19 @@ def goals(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def goal_new(request: HttpRequest) -> HttpResponse:
     return _goal_view(request, None)
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def goal_edit(request: HttpRequest, goal_id: str) -> HttpResponse:
     return _goal_view(request, goal_id)
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def goal_delete(request: HttpRequest, goal_id: str) -> HttpResponse:
     access = access_of(request)
     goal = parts.find(read(request, PartKind.GOALS).data["goals"], goal_id)

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.i18n import current_language
 from plans import budget, checklist, parts, services, skills
@@ -90,7 +90,7 @@ def edit_part(
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def motivations(request: HttpRequest) -> HttpResponse:
     regions = region_choices()
     return edit_part(
@@ -126,7 +126,7 @@ def _budget_context(doc: PartDoc) -> dict[str, Any]:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def budget_view(request: HttpRequest) -> HttpResponse:
     return edit_part(
         request,
@@ -140,7 +140,7 @@ def budget_view(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def skills_view(request: HttpRequest) -> HttpResponse:
     region = read(request, PartKind.MOTIVATIONS).data["region"]
 
@@ -165,7 +165,7 @@ def skills_view(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def safety(request: HttpRequest) -> HttpResponse:
     return edit_part(
         request,
@@ -179,7 +179,7 @@ def safety(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def network(request: HttpRequest) -> HttpResponse:
     """Trusted people and organisations: a list edited as a whole, with two empty rows to add more."""
     access = access_of(request)
@@ -217,7 +217,7 @@ def network(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def journal(request: HttpRequest) -> HttpResponse:
     """Dated entries, newest first, and progress over time. Adding an entry never overwrites another."""
     access = access_of(request)
@@ -267,7 +267,7 @@ def journal_delete(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 
 @plan_required
-@require_GET
+@require_safe
 def suggestions(request: HttpRequest) -> HttpResponse:
     """Next steps from the directory and the knowledge base, for the life domains of open goals."""
     access = access_of(request)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from plans import pdf, services
 from plans import session as plan_session
@@ -27,7 +27,7 @@ def _pending_name(share_id: int) -> str:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def shares(request: HttpRequest) -> HttpResponse:
     access = plan_access(request)
     form = ShareForm(request.POST if request.method == "POST" else None)
@@ -60,7 +60,7 @@ def shares(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_GET
+@require_safe
 def share_code(request: HttpRequest, share_id: int) -> HttpResponse:
     """The share code, shown once: it is the only key to the snapshot, and the server forgets it now."""
     access = plan_access(request)
@@ -82,13 +82,13 @@ def share_revoke(request: HttpRequest, share_id: int) -> HttpResponse:
 
 
 @plan_required
-@require_GET
+@require_safe
 def export(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/export.html")
 
 
 @plan_required
-@require_GET
+@require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
     access = plan_access(request)
     docs = parts_read(space=access.space, key=access.key)
@@ -119,7 +119,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_GET
+@require_safe
 def export_pdf(request: HttpRequest) -> HttpResponse:
     access = plan_access(request)
     docs = parts_read(space=access.space, key=access.key)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.clients import Throttle, hashed_name
 from plans import keys, services
@@ -52,7 +52,7 @@ def _open(request: HttpRequest, unlocked: services.Unlocked, *, code: str | None
     return plan_session.set_cookie(redirect(to), cookie_key)
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> HttpResponse:
     resolved = plan_session.resolve(request)
     if resolved.access is None:
@@ -79,7 +79,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/index.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     form = SpaceCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -100,7 +100,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def recovery_code(request: HttpRequest) -> HttpResponse:
     """The recovery code, shown until the person says they have kept it; then it is gone from the server."""
     access = plan_access(request)
@@ -114,7 +114,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/recovery_code.html", {"code": code})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -143,7 +143,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return plan_session.clear_cookie(redirect("plans:index"))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def recover(request: HttpRequest) -> HttpResponse:
     form = RecoverForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -173,7 +173,7 @@ def recover(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def passphrase(request: HttpRequest) -> HttpResponse:
     access = plan_access(request)
     form = PassphraseChangeForm(request.POST if request.method == "POST" else None)
@@ -196,7 +196,7 @@ def passphrase(request: HttpRequest) -> HttpResponse:
 
 
 @plan_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
     access = plan_access(request)
     form = ConfirmForm(request.POST if request.method == "POST" else None)

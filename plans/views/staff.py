@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.access import Role, organisation_required, staff_user
 from audit.services import Action, audit_log
@@ -32,7 +32,7 @@ def _log(request: HavenRequest, target_id: str = "") -> None:
 
 
 @organisation_required(Role.CASEWORKER, Role.ADMIN)
-@require_GET
+@require_safe
 def shared_list(request: HavenRequest) -> HttpResponse:
     """Shares this organisation opened: when they expire and how often they were opened, never their content."""
     organisation = request.organisation
@@ -45,7 +45,7 @@ def shared_list(request: HavenRequest) -> HttpResponse:
 
 
 @organisation_required(Role.CASEWORKER, Role.ADMIN)
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def shared_redeem(request: HavenRequest) -> HttpResponse:
     """Enter a share code to see the snapshot. The first organisation to open it is the only one that can."""
     organisation = request.organisation

@@ -89,6 +89,23 @@ def page(context_factory: object) -> object:
     return context_factory().new_page()  # type: ignore[operator]
 
 
+SIGN_IN_PATHS = ("/accounts/sign-in/", "/plan/sign-in/")
+
+
+def assert_page_served(path: str, response: object, final_url: str, status: int | None = None) -> None:
+    """An accessibility check means nothing on an error page or on the sign-in page it was sent to instead.
+    ``status`` names the one error expected (Haven's 404 page is checked on purpose)."""
+    assert response is not None, f"{path}: no response"
+    answered = response.status  # type: ignore[attr-defined]
+    if status is not None:
+        assert answered == status, f"{path}: answered {answered}, not {status}"
+    else:
+        assert answered < 400, f"{path}: answered {answered}, not the page"
+    requested, landed = urlparse(path).path, urlparse(final_url).path
+    if landed != requested and not any(requested.endswith(s) for s in SIGN_IN_PATHS):
+        assert not any(landed.endswith(s) for s in SIGN_IN_PATHS), f"{path}: redirected to sign in ({landed})"
+
+
 @pytest.fixture
 def axe(browser: object, live_server: object, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     """Run axe-core (WCAG 2.2 AA) on a page, in a separate context that bypasses the CSP for the injection
@@ -99,7 +116,10 @@ def axe(browser: object, live_server: object, request: pytest.FixtureRequest):  
         pytest.skip("axe-core is missing (npm ci)")
 
     def check(
-        path: str, cookies: list[dict[str, object]] | None = None, viewport: dict[str, int] | None = None
+        path: str,
+        cookies: list[dict[str, object]] | None = None,
+        viewport: dict[str, int] | None = None,
+        status: int | None = None,
     ) -> None:
         context = browser.new_context(
             base_url=live_server.url,
@@ -110,7 +130,8 @@ def axe(browser: object, live_server: object, request: pytest.FixtureRequest):  
             if cookies:
                 context.add_cookies(cookies)
             page = context.new_page()
-            page.goto(path)
+            response = page.goto(path)
+            assert_page_served(path, response, page.url, status)
             page.add_script_tag(path=str(AXE))
             result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
             violations = [
