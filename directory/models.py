@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField, pick
+from crypto.fields import EncryptedTextField
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
 NAMESPACE = uuid.UUID("6f1d3c8e-2b7a-5e0c-9d4f-48a1b2c3d4e5")
@@ -314,10 +315,14 @@ class RequiredDocument(models.Model):
 
 
 class Suggestion(models.Model):
-    """A correction sent by anyone, without a name or contact. Only the day is kept, not the time."""
+    """A correction sent by anyone, without a name or contact. Only the day is kept, not the time.
+
+    The text is free text from a visitor: encrypted at rest under the data key of the organisation that keeps
+    the listing (the platform's for listings nobody owns), whose editors read it.
+    """
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="suggestions")
-    text = models.TextField(_("what is wrong or missing"), max_length=2000)
+    text = EncryptedTextField(_("what is wrong or missing"), max_length=2000)
     language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="en")
     sent_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
@@ -330,3 +335,7 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return f"Suggestion {self.pk} for {self.service_id}"
+
+    def encryption_scope(self) -> str:
+        owner_id = Organization.objects.filter(services__pk=self.service_id).values_list("owner_id", flat=True).first()
+        return f"org:{owner_id}" if owner_id else "platform"
