@@ -275,6 +275,17 @@ def service_core(service: Service, lang: str) -> dict[str, Any]:
     )
 
 
+def service_minimal(service: Service, lang: str) -> dict[str, Any]:
+    """A service with ``minimal=true``: its id and last modification (the OpenAPI's "id and modified_date"),
+    plus the two other fields the spec's service_list schema requires."""
+    return {
+        "id": str(service.pk),
+        "name": text(service.name, lang),
+        "status": service.status,
+        "last_modified": timestamp(service.updated_at),
+    }
+
+
 def service_list_item(service: Service, lang: str) -> dict[str, Any]:
     return {**service_core(service, lang), "organization": organization_core(service.organization, lang)}
 
