@@ -128,6 +128,9 @@ def _datetime(request: HttpRequest, name: str) -> datetime | None:
 def parse(request: HttpRequest, allowed: Sequence[str]) -> Params:
     """The parameters this endpoint understands; others are ignored, as HSDS clients may send more."""
     params = Params()
+    for name, values in request.GET.lists():
+        if any("\x00" in value for value in values):  # no database text can hold it
+            raise BadParameter(name, f"{name} must not contain a NUL character")
     lang = request.GET.get("lang", "en")
     if lang not in LANGUAGE_CODES:
         raise BadParameter("lang", "lang must be one of " + ", ".join(LANGUAGE_CODES))

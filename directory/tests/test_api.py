@@ -224,6 +224,8 @@ def test_paging_accepts_any_integer_as_the_spec_declares_and_says_what_it_served
         ("/api/hsds/taxonomy_terms?parent_id=root", "parent_id"),
         ("/api/hsds/taxonomy_terms?top_only=maybe", "top_only"),
         ("/api/hsds/service_at_locations?proximity=1000", "proximity"),
+        ("/api/hsds/service_at_locations?postcode=10%0000", "postcode"),
+        ("/api/hsds/services?search=a%00b", "search"),
     ],
 )
 def test_bad_parameters_get_a_400_json_error(client: Client, query, parameter):
