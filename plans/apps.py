@@ -7,6 +7,7 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from core.retention import register_purge
+        from plans import checks  # noqa: F401  (registers the system checks)
         from plans.services import shares_purge_expired
 
         register_purge(
