@@ -111,4 +111,4 @@ def test_the_fonts_are_installed_and_checked_at_start(monkeypatch, tmp_path):
     assert checks.pdf_fonts_are_installed() == []
     monkeypatch.setitem(pdf.FONTS, ("Haven", ""), tmp_path / "gone.ttf")
     errors = checks.pdf_fonts_are_installed()
-    assert [error.id for error in errors] == ["plans.E001"] and "fonts-dejavu-core" in errors[0].hint
+    assert [error.id for error in errors] == ["plans.E001"] and "fonts-dejavu-core" in (errors[0].hint or "")
