@@ -33,6 +33,7 @@ FONTS = {
 }
 FALLBACKS = ["HavenThai", "HavenCJK"]
 CJK_START = 0x2E80  # CJK radicals; everything the CJK font adds lies above
+THAI = (0x0E00, 0x0E7F)
 FONT_PACKAGES = "fonts-dejavu-core fonts-tlwg-loma-ttf fonts-droid-fallback"
 MARGIN = 56  # points
 BODY, HEADING, TITLE, FOOTER = 10.5, 14.0, 18.0, 8.0
@@ -54,10 +55,22 @@ class _PlanPDF(FPDF):
         self.cell(0, FOOTER, f"{self.page_no()}/{{nb}}", align=Align.R)
 
 
+def _family(text: str, families: list[str]) -> str:
+    """The font most of the text is in: fpdf2 is quick with the main font and slow letter by letter in a fallback."""
+    thai = sum(1 for char in text if THAI[0] <= ord(char) <= THAI[1])
+    cjk = sum(1 for char in text if ord(char) >= CJK_START) if "HavenCJK" in families else 0
+    latin = sum(1 for char in text if char.isalpha()) - thai - cjk
+    counts = {"Haven": latin, "HavenThai": thai, "HavenCJK": cjk}
+    return max(families, key=lambda family: counts[family])
+
+
 def _paragraph(pdf: FPDF, text: str, size: float, *, bold: bool = False, space_before: float = 0.0) -> None:
     if space_before:
         pdf.ln(space_before)
-    pdf.set_font("Haven", "B" if bold else "", size)
+    families: list[str] = pdf.families  # type: ignore[attr-defined]
+    family = _family(text, families)
+    pdf.set_fallback_fonts([other for other in families if other != family], exact_match=False)
+    pdf.set_font(family, "B" if bold and (family, "B") in FONTS else "", size)
     pdf.multi_cell(0, size * LEADING, text or " ", align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
@@ -72,7 +85,7 @@ def render(title: str, intro: list[str], sections: list[Section]) -> bytes:
     fonts = {key: path for key, path in FONTS.items() if wide or key[0] != "HavenCJK"}  # 4 MB: read only if needed
     for (family, style), path in fonts.items():
         pdf.add_font(family, style, str(path))
-    pdf.set_fallback_fonts([name for name in FALLBACKS if (name, "") in fonts], exact_match=False)
+    pdf.families = ["Haven", *(name for name in FALLBACKS if (name, "") in fonts)]  # type: ignore[attr-defined]
     pdf.add_page()
     _paragraph(pdf, title, TITLE, bold=True)
     for text in intro:
