@@ -317,8 +317,9 @@ class RequiredDocument(models.Model):
 class Suggestion(models.Model):
     """A correction sent by anyone, without a name or contact. Only the day is kept, not the time.
 
-    The text is free text from a visitor: encrypted at rest under the data key of the organisation that keeps
-    the listing (the platform's for listings nobody owns), whose editors read it.
+    The text is free text from a visitor: encrypted at rest under the platform's data key. Not the keeping
+    organisation's: a listing can change hands, and a first suggestion would make that organisation's key,
+    whose creation time would tell when the suggestion came. Who reads it is decided by the access checks.
     """
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="suggestions")
@@ -337,5 +338,4 @@ class Suggestion(models.Model):
         return f"Suggestion {self.pk} for {self.service_id}"
 
     def encryption_scope(self) -> str:
-        owner_id = Organization.objects.filter(services__pk=self.service_id).values_list("owner_id", flat=True).first()
-        return f"org:{owner_id}" if owner_id else "platform"
+        return "platform"

@@ -16,16 +16,12 @@ def encrypt_existing(apps, schema_editor):
     from crypto.services import is_token
 
     Suggestion = apps.get_model("directory", "Suggestion")
-    Service = apps.get_model("directory", "Service")
     field = Suggestion._meta.get_field("text")
     for pk, text in _rows(schema_editor, Suggestion):
         if not text or is_token(text):
             continue
-        row = Suggestion.objects.filter(pk=pk).values("service_id").get()
-        owner_id = Service.objects.filter(pk=row["service_id"]).values_list("organization__owner_id", flat=True).get()
-        scope = f"org:{owner_id}" if owner_id else "platform"  # as Suggestion.encryption_scope
-        instance = Suggestion(pk=pk, service_id=row["service_id"], text=text)
-        instance.encryption_scope = lambda scope=scope: scope  # historical models have no methods
+        instance = Suggestion(pk=pk, text=text)
+        instance.encryption_scope = lambda: "platform"  # as Suggestion.encryption_scope; historical models have none
         Suggestion.objects.filter(pk=pk).update(text=field.pre_save(instance, add=False))
 
 

@@ -121,7 +121,7 @@ def test_a_suggestion_is_encrypted_at_rest_and_read_back_by_the_listings_editors
     dump = raw_database_dump()
     assert MARKER.encode() not in dump and MARKER.encode("utf-16-le") not in dump
     assert Suggestion.objects.get().text == f"{MARKER}: the phone number changed."
-    assert Suggestion.objects.get().encryption_scope() == f"org:{trio.org_a.pk}"
+    assert Suggestion.objects.get().encryption_scope() == "platform"
     editor = Client()
     sign_in(editor, trio.alice)
     assert MARKER in editor.get(f"/en/directory/manage/org/{trio.org_a.slug}/").content.decode()
