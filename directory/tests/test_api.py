@@ -289,3 +289,16 @@ def test_head_answers_wherever_get_does_with_the_same_headers_and_no_body(client
     assert head["Content-Type"] == got["Content-Type"] == "application/json"
     assert head["Access-Control-Allow-Origin"] == "*"
     assert head.content == b""
+
+
+@pytest.mark.django_db
+def test_even_an_unexpected_failure_of_an_api_is_answered_in_json(monkeypatch):
+    import search.api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(search.api, "search", broken)
+    response = Client(raise_request_exception=False).get("/api/v1/search?q=housing")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json" and response.json() == {"error": "server error"}
