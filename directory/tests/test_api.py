@@ -302,3 +302,13 @@ def test_even_an_unexpected_failure_of_an_api_is_answered_in_json(monkeypatch):
     response = Client(raise_request_exception=False).get("/api/v1/search?q=housing")
     assert response.status_code == 500
     assert response["Content-Type"] == "application/json" and response.json() == {"error": "server error"}
+
+
+def test_a_record_missing_a_required_text_keeps_the_field_and_stays_valid():
+    from directory.hsds import clean
+
+    record = clean(
+        {"id": str(uuid.uuid4()), "name": "", "status": "active", "email": ""}, required=("id", "name", "status")
+    )
+    assert record == {"id": record["id"], "name": "", "status": "active"}
+    assert not list(validator("compiled/service_list.json").iter_errors(record))
