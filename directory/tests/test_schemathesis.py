@@ -20,6 +20,8 @@ from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
+from directory.hsds import TAXONOMIES, term_id
+from directory.models import stable_id
 from directory.tests.conftest import HSDS
 from search.api import openapi_document
 
@@ -63,8 +65,26 @@ def hsds_openapi() -> dict[str, Any]:
                     pending.append((schemas[name], target.parent))
                 node["$ref"] = f"#/components/schemas/{name}"
             pending += [(value, base) for key, value in node.items() if key != "$ref"]
+    for path, ids in _real_ids().items():  # generated ids are all unknown: these make sure real records are seen
+        for parameter in document["paths"][path]["parameters"]:
+            if parameter["name"] == "id":
+                parameter["schema"]["examples"] = ids
     document["servers"] = [{"url": "/api/hsds"}]
     return document
+
+
+def _real_ids() -> dict[str, list[str]]:
+    """Ids of bundled records (the same on every installation), and one of a confidential place (a 404)."""
+    return {
+        "/services/{id}": [str(stable_id("service", "pag-asa-victim-support"))],
+        "/organizations/{id}": [str(stable_id("organization", "pag-asa"))],
+        "/taxonomies/{id}": [str(taxonomy.id) for taxonomy in TAXONOMIES],
+        "/taxonomy_terms/{id}": [str(term_id(TAXONOMIES[0].slug, "housing"))],
+        "/service_at_locations/{id}": [
+            str(stable_id("service_at_location", "pag-asa-victim-support", "pag-asa-brussels")),
+            str(stable_id("service_at_location", "pag-asa-shelter-accommodation", "pag-asa-shelter")),
+        ],
+    }
 
 
 def test_the_official_document_is_resolved_to_local_schemas_only():
