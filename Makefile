@@ -24,9 +24,12 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# Machine packages: gettext (to compile translations) and, for the browser tests, Debian's Chromium.
+# Machine packages: gettext (to compile translations), the fonts of the plan PDF (plans/pdf.py) and, for the
+# browser tests, Debian's Chromium.
+PDF_FONTS := fonts-dejavu-core fonts-tlwg-loma-ttf fonts-droid-fallback
 system-deps:
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	@dpkg -s $(PDF_FONTS) >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq $(PDF_FONTS))
 
 var/secrets/secret_key var/secrets/keks:
 	@mkdir -p var/secrets && chmod 700 var/secrets

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+
+API_PREFIX = "/api/"
+API_MESSAGES = {400: "bad request", 403: "forbidden", 404: "not found", 500: "server error"}
 
 
 def _error(request: HttpRequest, status: int) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):  # the JSON APIs answer every error in JSON
+        response = JsonResponse({"error": API_MESSAGES[status]}, status=status)
+        response["Cache-Control"] = "no-store"
+        return response
     return render(request, "core/error.html", {"status": status}, status=status)
 
 

@@ -1,7 +1,13 @@
 """The HSDS 3.0 API: read-only JSON at /api/hsds/, open data for anyone (``Access-Control-Allow-Origin: *``).
 
 Paging and query parameters follow the HSDS OpenAPI document. Text comes in English unless ``lang`` asks
-for Dutch or French. A bad parameter is answered with 400 and a JSON error naming it.
+for Dutch or French. A bad parameter is answered with 400 and a JSON error naming it; an unknown or malformed
+id with 404; a method other than GET or HEAD with 405; all in JSON.
+
+Paging: the spec declares ``page`` and ``per_page`` as plain integers, so any integer is accepted. A page
+below 1 is page 1; ``per_page`` is brought within 1 to ``MAX_PER_PAGE`` (``MAX_MINIMAL_PER_PAGE`` with
+``minimal=true``, whose default is one page with every service, as the spec asks). The envelope tells the
+page and size actually served. Something that is not an integer is a 400.
 """
 
 from __future__ import annotations
@@ -15,17 +21,18 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_safe
 
 from core.i18n import LANGUAGE_CODES
 from directory import hsds
 from directory.models import Organization, Service, ServiceAtLocation
+from lib.jsonapi import json_error, json_response, read_only
 from search.selectors import MAX_QUERY_LENGTH
 from search.selectors import search as run_search
 from vocabulary.models import Domain
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
+MAX_MINIMAL_PER_PAGE = 10_000
 SEARCH_LIMIT = 500
 TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
 
@@ -36,6 +43,12 @@ class BadParameter(Exception):
         self.parameter, self.message = parameter, message
 
 
+class NotFound(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 def _public(response: JsonResponse) -> JsonResponse:
     response["Access-Control-Allow-Origin"] = "*"
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
@@ -44,14 +57,11 @@ def _public(response: JsonResponse) -> JsonResponse:
 
 
 def _json(data: Any, status: int = 200) -> JsonResponse:
-    return _public(JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False}))
+    return _public(json_response(data, status=status))
 
 
 def _error(status: int, message: str, parameter: str = "") -> JsonResponse:
-    body = {"error": message}
-    if parameter:
-        body["parameter"] = parameter
-    response = _json(body, status=status)
+    response = _public(json_error(status, message, parameter))
     response["Cache-Control"] = "no-store"
     return response
 
@@ -75,16 +85,13 @@ class Params:
 
 
 def _integer(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
-    raw = request.GET.get(name)
-    if raw is None or raw == "":
+    """A whole number brought within ``low`` to ``high``: the HSDS spec declares paging values as any integer."""
+    raw = request.GET.get(name, "").strip()
+    if not raw:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadParameter(name, f"{name} must be a whole number") from None
-    if not low <= value <= high:
-        raise BadParameter(name, f"{name} must be between {low} and {high}")
-    return value
+    if not raw.lstrip("+-").isascii() or not raw.lstrip("+-").isdigit() or len(raw) > 30:
+        raise BadParameter(name, f"{name} must be a whole number")
+    return min(max(int(raw), low), high)
 
 
 def _boolean(request: HttpRequest, name: str) -> bool:
@@ -112,23 +119,30 @@ def _datetime(request: HttpRequest, name: str) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(raw.replace(" ", "+"))
-    except ValueError:
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)  # 9999-12-31T23:59:59-23:59 is past the last moment a date can hold
+    except (ValueError, OverflowError):
         raise BadParameter(name, f"{name} must be a date and time like 2026-01-31T12:00:00Z") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def parse(request: HttpRequest, allowed: Sequence[str]) -> Params:
     """The parameters this endpoint understands; others are ignored, as HSDS clients may send more."""
     params = Params()
+    for name, values in request.GET.lists():
+        if any("\x00" in value for value in values):  # no database text can hold it
+            raise BadParameter(name, f"{name} must not contain a NUL character")
     lang = request.GET.get("lang", "en")
     if lang not in LANGUAGE_CODES:
         raise BadParameter("lang", "lang must be one of " + ", ".join(LANGUAGE_CODES))
     params.lang = lang
     if request.GET.get("format", "json") != "json":
         raise BadParameter("format", "format must be json (ndjson is not offered)")
+    if "minimal" in allowed:
+        params.minimal = _boolean(request, "minimal")
     if "page" in allowed:
-        params.page = _integer(request, "page", 1, 1, 1_000_000)
-        params.per_page = _integer(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+        params.page = _integer(request, "page", 1, 1, 1_000_000_000)
+        most = MAX_MINIMAL_PER_PAGE if params.minimal else MAX_PER_PAGE
+        params.per_page = _integer(request, "per_page", most if params.minimal else DEFAULT_PER_PAGE, 1, most)
     if "search" in allowed:
         params.search = request.GET.get("search", "").strip()
         if len(params.search) > MAX_QUERY_LENGTH:
@@ -138,7 +152,7 @@ def parse(request: HttpRequest, allowed: Sequence[str]) -> Params:
             setattr(params, name, _uuid(request, name))
     if "modified_after" in allowed:
         params.modified_after = _datetime(request, "modified_after")
-    for name in ("full", "full_service", "minimal", "top_only"):
+    for name in ("full", "full_service", "top_only"):
         if name in allowed:
             setattr(params, name, _boolean(request, name))
     if "postcode" in allowed:
@@ -150,26 +164,29 @@ def parse(request: HttpRequest, allowed: Sequence[str]) -> Params:
 
 def endpoint(allowed: Sequence[str] = ()) -> Callable[[Callable[..., JsonResponse]], Callable[..., JsonResponse]]:
     def decorator(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
-        @require_safe
+        @read_only
         def wrapper(request: HttpRequest, **kwargs: Any) -> JsonResponse:
             try:
                 params = parse(request, allowed)
                 return view(request, params, **kwargs)
             except BadParameter as bad:
                 return _error(400, bad.message, bad.parameter)
+            except NotFound as missing:
+                return _error(404, missing.message)
 
         wrapper.__name__ = view.__name__
         wrapper.__doc__ = view.__doc__
-        return wrapper
+        return wrapper  # type: ignore[return-value]
 
     return decorator
 
 
-def _path_id(value: str) -> uuid.UUID:
+def _path_id(value: str, kind: str) -> uuid.UUID:
+    """The id in the path: one that is not even a UUID names nothing, so it is a 404 like an unknown one."""
     try:
         return uuid.UUID(value)
     except ValueError:
-        raise BadParameter("id", "the id must be a UUID") from None
+        raise NotFound(f"no {kind} with this id") from None
 
 
 def page_of(items: Sequence[Any] | QuerySet[Any], params: Params, render: Callable[[Any], Any]) -> dict[str, Any]:
@@ -177,7 +194,7 @@ def page_of(items: Sequence[Any] | QuerySet[Any], params: Params, render: Callab
     total = items.count() if isinstance(items, QuerySet) else len(items)
     pages = math.ceil(total / params.per_page) if total else 0
     start = (params.page - 1) * params.per_page
-    contents = [render(item) for item in items[start : start + params.per_page]]
+    contents = [render(item) for item in items[start : start + params.per_page]] if start < total else []
     return {
         "total_items": total,
         "total_pages": pages,
@@ -260,7 +277,7 @@ SERVICE_LIST = (
 def services(request: HttpRequest, params: Params) -> JsonResponse:
     if params.minimal:
         found = _filter_services(Service.objects.order_by("slug"), params)
-        return _json(page_of(found, params, lambda s: {"id": str(s.pk), "last_modified": hsds.timestamp(s.updated_at)}))
+        return _json(page_of(found, params, lambda s: hsds.service_minimal(s, params.lang)))
     if params.full:
         found = _filter_services(hsds.services_for_records().order_by("slug"), params)
         return _json(page_of(found, params, lambda s: hsds.service_full(s, params.lang)))
@@ -270,7 +287,7 @@ def services(request: HttpRequest, params: Params) -> JsonResponse:
 
 @endpoint()
 def service(request: HttpRequest, params: Params, id: str) -> JsonResponse:
-    found = hsds.services_for_records().filter(pk=_path_id(id)).first()
+    found = hsds.services_for_records().filter(pk=_path_id(id, "service")).first()
     if found is None:
         return _error(404, "no service with this id")
     return _json(hsds.service_full(found, params.lang))
@@ -294,7 +311,9 @@ def organizations(request: HttpRequest, params: Params) -> JsonResponse:
 
 @endpoint(("full_service",))
 def organization(request: HttpRequest, params: Params, id: str) -> JsonResponse:
-    found = hsds.organizations_for_records(full_service=params.full_service).filter(pk=_path_id(id)).first()
+    found = (
+        hsds.organizations_for_records(full_service=params.full_service).filter(pk=_path_id(id, "organization")).first()
+    )
     if found is None:
         return _error(404, "no organization with this id")
     return _json(hsds.organization_full(found, params.lang, full_service=params.full_service))
@@ -312,7 +331,7 @@ def taxonomies(request: HttpRequest, params: Params) -> JsonResponse:
 
 @endpoint()
 def taxonomy(request: HttpRequest, params: Params, id: str) -> JsonResponse:
-    wanted = _path_id(id)
+    wanted = _path_id(id, "taxonomy")
     found = next((t for t in hsds.TAXONOMIES if t.id == wanted), None)
     if found is None:
         return _error(404, "no taxonomy with this id")
@@ -333,7 +352,7 @@ def taxonomy_terms(request: HttpRequest, params: Params) -> JsonResponse:
 
 @endpoint()
 def taxonomy_term(request: HttpRequest, params: Params, id: str) -> JsonResponse:
-    wanted = _path_id(id)
+    wanted = _path_id(id, "taxonomy term")
     found = next((t for t in hsds.all_terms() if t.id == wanted), None)
     if found is None:
         return _error(404, "no taxonomy term with this id")
@@ -373,13 +392,13 @@ def service_at_locations(request: HttpRequest, params: Params) -> JsonResponse:
 
 @endpoint()
 def service_at_location(request: HttpRequest, params: Params, id: str) -> JsonResponse:
-    place = hsds.places_for_records().filter(pk=_path_id(id)).first()
+    place = hsds.places_for_records().filter(pk=_path_id(id, "service at location")).first()
     if place is None:
         return _error(404, "no service at location with this id")
     place.service = hsds.services_for_records().get(pk=place.service_id)
     return _json(hsds.service_at_location_full(place, params.lang))
 
 
-@require_safe
+@read_only
 def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     return _error(404, "no such endpoint; see /api/hsds/ and the HSDS 3.0 OpenAPI document")

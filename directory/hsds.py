@@ -37,9 +37,15 @@ def text(value: dict[str, str] | None, lang: str) -> str:
     return pick(value, lang).text
 
 
-def clean(record: dict[str, Any]) -> dict[str, Any]:
-    """HSDS fields are optional unless required: leave out what we do not know rather than send empty values."""
-    return {key: value for key, value in record.items() if value is not None and value != ""}
+def clean(record: dict[str, Any], *, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """HSDS fields are optional unless required: leave out what we do not know rather than send empty values.
+
+    ``required`` fields stay, as an empty string at worst, so that a record missing a text stays valid."""
+    return {
+        key: "" if value is None and key in required else value
+        for key, value in record.items()
+        if key in required or (value is not None and value != "")
+    }
 
 
 def timestamp(moment: datetime) -> str:
@@ -122,7 +128,8 @@ def taxonomy_record(taxonomy: Taxonomy, lang: str) -> dict[str, Any]:
             "name": text(taxonomy.name, lang),
             "description": text(taxonomy.description, lang),
             "version": "1",
-        }
+        },
+        required=("id", "name", "description"),
     )
 
 
@@ -173,7 +180,8 @@ def organization_core(organization: Organization, lang: str) -> dict[str, Any]:
             "description": text(organization.description, lang),
             "email": organization.email,
             "website": organization.website,
-        }
+        },
+        required=("id", "name", "description"),
     )
 
 
@@ -271,8 +279,20 @@ def service_core(service: Service, lang: str) -> dict[str, Any]:
             "eligibility_description": text(service.eligibility, lang),
             "assured_date": service.last_verified.isoformat() if service.last_verified else None,
             "last_modified": timestamp(service.updated_at),
-        }
+        },
+        required=("id", "name", "status"),
     )
+
+
+def service_minimal(service: Service, lang: str) -> dict[str, Any]:
+    """A service with ``minimal=true``: its id and last modification (the OpenAPI's "id and modified_date"),
+    plus the two other fields the spec's service_list schema requires."""
+    return {
+        "id": str(service.pk),
+        "name": text(service.name, lang),
+        "status": service.status,
+        "last_modified": timestamp(service.updated_at),
+    }
 
 
 def service_list_item(service: Service, lang: str) -> dict[str, Any]:

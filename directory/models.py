@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField, pick
 from core.scopes import ScopedManager
+from crypto.fields import EncryptedFieldsMixin, EncryptedTextField
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
 NAMESPACE = uuid.UUID("6f1d3c8e-2b7a-5e0c-9d4f-48a1b2c3d4e5")
@@ -337,11 +338,16 @@ class RequiredDocument(models.Model):
         return pick(self.document).text
 
 
-class Suggestion(models.Model):
-    """A correction sent by anyone, without a name or contact. Only the day is kept, not the time."""
+class Suggestion(EncryptedFieldsMixin, models.Model):
+    """A correction sent by anyone, without a name or contact. Only the day is kept, not the time.
+
+    The text is free text from a visitor: encrypted at rest under the platform's data key. Not the keeping
+    organisation's: a listing can change hands, and a first suggestion would make that organisation's key,
+    whose creation time would tell when the suggestion came. Who reads it is decided by the access checks.
+    """
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="suggestions")
-    text = models.TextField(_("what is wrong or missing"), max_length=2000)
+    text = EncryptedTextField(_("what is wrong or missing"), max_length=2000)
     language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="en")
     sent_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
@@ -357,3 +363,6 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return f"Suggestion {self.pk} for {self.service_id}"
+
+    def encryption_scope(self) -> str:
+        return "platform"

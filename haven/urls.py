@@ -1,5 +1,5 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 
 from core import views as core_views
 from knowledge import views as knowledge_views
@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/search", search_api.search_view, name="api-search"),
     path("api/v1/openapi.json", search_api.openapi_view, name="api-openapi"),
     path("api/hsds/", include("directory.api_urls")),
+    re_path(r"^api/(?P<rest>.*)$", search_api.not_found, name="api-not-found"),  # JSON, like every API answer
 ]
 
 urlpatterns += i18n_patterns(

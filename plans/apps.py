@@ -8,6 +8,7 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from accounts.signals import organisation_offboarding
         from core.retention import register_purge
+        from plans import checks  # noqa: F401  (registers the system checks)
         from plans.services import shares_purge_expired, shares_revoke_for_organisation
 
         register_purge(

@@ -65,7 +65,7 @@ class Share(models.Model):
     kdf = models.CharField(max_length=60)
     snapshot = models.TextField(blank=True)  # emptied when revoked or expired
     details = models.TextField()  # sealed under the plan's data key: sections and creation date
-    expires_at = models.DateTimeField()
+    expires_on = models.DateField()  # the last day it opens: a day, not a moment (which would tell when it was made)
     revoked = models.BooleanField(default=False)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

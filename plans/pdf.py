@@ -1,124 +1,99 @@
-"""A minimal PDF writer for the plan export: A4 pages of wrapped text, no dependency.
+"""The plan as a PDF: A4 pages of wrapped text, with every character the person wrote.
 
-Uses the standard Helvetica fonts with WinAnsi encoding (Latin letters with accents, the euro sign);
-a character outside it is replaced. Streams are not compressed, so the file stays simple to check.
+fpdf2 embeds (a subset of) TrueType fonts with Unicode mappings, so the text can be read, searched and
+copied in any script the fonts cover: DejaVu Sans (Latin, with Romanian's ș and ț, Cyrillic, Greek and
+symbols; Debian's ``fonts-dejavu-core``), then, for what DejaVu lacks, TLWG Loma (Thai;
+``fonts-tlwg-loma-ttf``) and Droid Sans Fallback (Chinese and Japanese; ``fonts-droid-fallback``).
+``make system-deps`` installs them; the system check ``plans.E001`` fails without them. Scripts that need
+shaping (Arabic, Devanagari) come out as separate letters; a character no font has (Korean) is left out; the JSON
+export keeps everything.
+
+The file's creation date is the day only (midnight), like the "Exported on" line: no time of day.
 """
 
 from __future__ import annotations
 
-import textwrap
-from dataclasses import dataclass
+import logging
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from django.utils import timezone
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
 
 from plans.outline import Section
 
-PAGE_W, PAGE_H = 595, 842  # A4 in points
-MARGIN = 56
-BODY, HEADING, TITLE = 10.5, 14.0, 18.0
+FONTS_DIR = Path("/usr/share/fonts/truetype")
+FONTS = {
+    ("Haven", ""): FONTS_DIR / "dejavu" / "DejaVuSans.ttf",
+    ("Haven", "B"): FONTS_DIR / "dejavu" / "DejaVuSans-Bold.ttf",
+    ("HavenThai", ""): FONTS_DIR / "tlwg" / "Loma.ttf",
+    ("HavenThai", "B"): FONTS_DIR / "tlwg" / "Loma-Bold.ttf",
+    ("HavenCJK", ""): FONTS_DIR / "droid" / "DroidSansFallbackFull.ttf",
+}
+FALLBACKS = ["HavenThai", "HavenCJK"]
+CJK_START = 0x2E80  # CJK radicals; everything the CJK font adds lies above
+THAI = (0x0E00, 0x0E7F)
+FONT_PACKAGES = "fonts-dejavu-core fonts-tlwg-loma-ttf fonts-droid-fallback"
+MARGIN = 56  # points
+BODY, HEADING, TITLE, FOOTER = 10.5, 14.0, 18.0, 8.0
 LEADING = 1.4
-# Helvetica's average width is about half the size; 0.55 keeps wide letters inside the margin.
-CHARS_PER_LINE = int((PAGE_W - 2 * MARGIN) / (0.55 * BODY))
-REPLACEMENTS = {"✓": "[x]", "○": "[ ]", "\u00a0": " ", "\u202f": " ", "\u2009": " "}
+
+# fpdf2 reports each glyph no font has, and fontTools each subsetting step: neither is news for the log.
+logging.getLogger("fpdf.output").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
-@dataclass
-class Line:
-    text: str
-    size: float
-    bold: bool = False
-    space_before: float = 0.0
+def missing_fonts() -> list[Path]:
+    return [path for path in FONTS.values() if not path.is_file()]
 
 
-def _encode(text: str) -> bytes:
-    for old, new in REPLACEMENTS.items():
-        text = text.replace(old, new)
-    raw = text.encode("cp1252", errors="replace")
-    out = bytearray(b"(")
-    for byte in raw:
-        if byte in b"()\\":
-            out += b"\\" + bytes([byte])
-        elif 32 <= byte < 127:
-            out.append(byte)
-        else:
-            out += f"\\{byte:03o}".encode()
-    return bytes(out + b")")
+class _PlanPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-MARGIN / 2 - FOOTER)
+        self.set_font("Haven", "", FOOTER)
+        self.cell(0, FOOTER, f"{self.page_no()}/{{nb}}", align=Align.R)
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        lines += textwrap.wrap(paragraph, width=width, break_long_words=True, break_on_hyphens=False) or [""]
-    return lines
+def _family(text: str, families: list[str]) -> str:
+    """The font most of the text is in: fpdf2 is quick with the main font and slow letter by letter in a fallback."""
+    thai = sum(1 for char in text if THAI[0] <= ord(char) <= THAI[1])
+    cjk = sum(1 for char in text if ord(char) >= CJK_START) if "HavenCJK" in families else 0
+    latin = sum(1 for char in text if char.isalpha()) - thai - cjk
+    counts = {"Haven": latin, "HavenThai": thai, "HavenCJK": cjk}
+    return max(families, key=lambda family: counts[family])
 
 
-def lines_for(title: str, intro: list[str], sections: list[Section]) -> list[Line]:
-    lines = [Line(text, TITLE, bold=True) for text in _wrap(title, int(CHARS_PER_LINE * BODY / TITLE))]
-    for paragraph in intro:
-        lines += [Line(text, BODY) for text in _wrap(paragraph, CHARS_PER_LINE)]
-    for section in sections:
-        wrapped = _wrap(section.title, int(CHARS_PER_LINE * BODY / HEADING))
-        lines += [
-            Line(text, HEADING, bold=True, space_before=HEADING if i == 0 else 0) for i, text in enumerate(wrapped)
-        ]
-        for entry in section.entries:
-            label_lines = _wrap(entry.label, CHARS_PER_LINE)
-            lines += [
-                Line(text, BODY, bold=True, space_before=BODY / 2 if i == 0 else 0)
-                for i, text in enumerate(label_lines)
-            ]
-            if entry.text:
-                lines += [Line(text, BODY) for text in _wrap(entry.text, CHARS_PER_LINE)]
-    return lines
-
-
-def _pages(lines: list[Line]) -> list[list[tuple[Line, float]]]:
-    pages: list[list[tuple[Line, float]]] = [[]]
-    y = float(PAGE_H - MARGIN)
-    for line in lines:
-        step = line.size * LEADING + line.space_before
-        if y - step < MARGIN and pages[-1]:
-            pages.append([])
-            y = float(PAGE_H - MARGIN)
-            step = line.size * LEADING
-        y -= step
-        pages[-1].append((line, y))
-    return pages
-
-
-def _content(page: list[tuple[Line, float]], number: int, total: int) -> bytes:
-    ops = [b"BT"]
-    for line, y in page:
-        font = b"/F2" if line.bold else b"/F1"
-        ops.append(font + f" {line.size:g} Tf 1 0 0 1 {MARGIN} {y:.2f} Tm ".encode() + _encode(line.text) + b" Tj")
-    ops.append(
-        f"/F1 8 Tf 1 0 0 1 {PAGE_W - MARGIN - 30} {MARGIN / 2:.0f} Tm ".encode() + _encode(f"{number}/{total}") + b" Tj"
-    )
-    ops.append(b"ET")
-    return b"\n".join(ops)
+def _paragraph(pdf: FPDF, text: str, size: float, *, bold: bool = False, space_before: float = 0.0) -> None:
+    if space_before:
+        pdf.ln(space_before)
+    families: list[str] = pdf.families  # type: ignore[attr-defined]
+    family = _family(text, families)
+    pdf.set_fallback_fonts([other for other in families if other != family], exact_match=False)
+    pdf.set_font(family, "B" if bold and (family, "B") in FONTS else "", size)
+    pdf.multi_cell(0, size * LEADING, text or " ", align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def render(title: str, intro: list[str], sections: list[Section]) -> bytes:
-    pages = _pages(lines_for(title, intro, sections))
-    objects: list[bytes] = []  # object n is objects[n - 1]
-    page_ids = [5 + 2 * i for i in range(len(pages))]
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    kids = " ".join(f"{pid} 0 R" for pid in page_ids)
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-    for number, page in enumerate(pages, start=1):
-        content = _content(page, number, len(pages))
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_W} {PAGE_H}] "
-            f"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {page_ids[number - 1] + 1} 0 R >>".encode()
-        )
-        objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    pdf = _PlanPDF(orientation="portrait", unit="pt", format="A4")
+    pdf.set_creation_date(datetime.combine(timezone.localdate(), time(0), tzinfo=UTC))  # the day, as the text says
+    pdf.set_title(title)
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(auto=True, margin=MARGIN)
+    texts = [title, *intro] + [t for s in sections for e in s.entries for t in (s.title, e.label, e.text)]
+    wide = any(ord(char) >= CJK_START for text in texts for char in text)
+    fonts = {key: path for key, path in FONTS.items() if wide or key[0] != "HavenCJK"}  # 4 MB: read only if needed
+    for (family, style), path in fonts.items():
+        pdf.add_font(family, style, str(path))
+    pdf.families = ["Haven", *(name for name in FALLBACKS if (name, "") in fonts)]  # type: ignore[attr-defined]
+    pdf.add_page()
+    _paragraph(pdf, title, TITLE, bold=True)
+    for text in intro:
+        _paragraph(pdf, text, BODY)
+    for section in sections:
+        _paragraph(pdf, section.title, HEADING, bold=True, space_before=HEADING)
+        for entry in section.entries:
+            _paragraph(pdf, entry.label, BODY, bold=True, space_before=BODY / 2)
+            if entry.text:
+                _paragraph(pdf, entry.text, BODY)
+    return bytes(pdf.output())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -78,7 +78,7 @@ class ShareRow:
     def status(self) -> str:
         if self.share.revoked:
             return "revoked"
-        if self.share.expires_at <= timezone.now() or not self.share.snapshot:
+        if self.share.expires_on < today() or not self.share.snapshot:
             return "expired"
         return "redeemed" if self.share.organisation_id else "waiting"
 
@@ -110,8 +110,9 @@ def shares_redeemed_by(*, organisation: Organisation) -> QuerySet[Share]:
     return Share.objects.filter(organisation=organisation).annotate(view_count=Count("views")).order_by("-id")
 
 
-def share_is_open(share: Share, now: datetime | None = None) -> bool:
-    return not share.revoked and bool(share.snapshot) and share.expires_at > (now or timezone.now())
+def share_is_open(share: Share, on: date | None = None) -> bool:
+    """Open until the end of its last day (``expires_on``), unless stopped."""
+    return not share.revoked and bool(share.snapshot) and share.expires_on >= (on or today())
 
 
 def today() -> date:

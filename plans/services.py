@@ -14,7 +14,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
@@ -264,7 +263,7 @@ def share_create(*, space: Space, key: bytes, sections: list[str], days: int) ->
         kdf=params.encode(),
         snapshot=keys.seal_json(keys.derive_key(code, salt, params), snapshot, share_snapshot_aad(lookup)),
         details=keys.seal_json(key, {"sections": sections, "created": created}, share_details_aad(space.pk, lookup)),
-        expires_at=timezone.now() + timedelta(days=days),
+        expires_on=today() + timedelta(days=days),
     )
     share.full_clean()
     with transaction.atomic():
@@ -289,7 +288,7 @@ def shares_revoke_for_organisation(*, organisation: Organisation) -> dict[str, i
 def shares_purge_expired() -> int:
     """Erase the snapshots of shares past their expiry (run daily; also done when one is opened)."""
     with transaction.atomic():
-        return Share.objects.filter(expires_at__lte=timezone.now()).exclude(snapshot="").update(snapshot="")
+        return Share.objects.filter(expires_on__lt=today()).exclude(snapshot="").update(snapshot="")
 
 
 def share_open(*, code: str, organisation: Organisation, actor: User) -> Snapshot | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_safe
 
+from lib.jsonapi import json_error, json_response, read_only
 from search.rules import LANGS
 from search.selectors import MAX_QUERY_LENGTH, search
 
@@ -15,7 +15,7 @@ DEFAULT_LIMIT = 10
 
 
 def _error(message: str, parameter: str) -> JsonResponse:
-    return JsonResponse({"error": message, "parameter": parameter}, status=400)
+    return _public(json_error(400, message, parameter))
 
 
 def _public(response: JsonResponse) -> JsonResponse:
@@ -23,7 +23,7 @@ def _public(response: JsonResponse) -> JsonResponse:
     return response
 
 
-@require_safe
+@read_only
 def search_view(request: HttpRequest) -> JsonResponse:
     query = request.GET.get("q", "").strip()
     lang = request.GET.get("lang", "en")
@@ -41,7 +41,7 @@ def search_view(request: HttpRequest) -> JsonResponse:
     if not 1 <= limit <= MAX_LIMIT:
         return _error(f"limit must be between 1 and {MAX_LIMIT}", "limit")
     results = search(query, lang=lang, limit=limit)
-    return _public(JsonResponse({"query": query, "lang": lang, "results": [r.as_dict() for r in results]}))
+    return _public(json_response({"query": query, "lang": lang, "results": [r.as_dict() for r in results]}))
 
 
 def openapi_document() -> dict[str, Any]:
@@ -125,6 +125,11 @@ def openapi_document() -> dict[str, Any]:
     }
 
 
-@require_safe
+@read_only
 def openapi_view(request: HttpRequest) -> JsonResponse:
-    return _public(JsonResponse(openapi_document()))
+    return _public(json_response(openapi_document()))
+
+
+@read_only
+def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    return _public(json_error(404, "no such endpoint; see /api/v1/openapi.json"))

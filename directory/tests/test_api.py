@@ -171,25 +171,52 @@ def test_text_is_english_unless_another_language_is_asked(client: Client):
 
 
 @pytest.mark.django_db
-def test_minimal_lists_ids_and_modification_times(client: Client):
-    body = get(client, "/api/hsds/services?minimal=true&per_page=100")
-    assert body["total_items"] == 44
-    assert set(body["contents"][0]) == {"id", "last_modified"}
+def test_minimal_lists_every_service_in_one_page_as_valid_service_list_items(client: Client):
+    body = get(client, "/api/hsds/services?minimal=true")
+    assert body["total_items"] == body["size"] == 44 and body["last_page"]
+    schema = validator("compiled/service_list.json")
+    for item in body["contents"]:
+        assert set(item) == {"id", "name", "status", "last_modified"}  # id and modification, and what is required
+        assert TIMESTAMP.match(item["last_modified"])
+        valid(schema, item, item["id"])
+    assert get(client, "/api/hsds/services?minimal=true&per_page=5&page=2")["size"] == 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "page_number", "size", "total_pages"),
+    [
+        ("page=0", 1, 44, 1),
+        ("page=-3&per_page=10", 1, 10, 5),
+        ("per_page=0", 1, 1, 44),
+        ("per_page=-1", 1, 1, 44),
+        ("per_page=1000", 1, 44, 1),
+        ("page=99999999999999999999&per_page=10", 1_000_000_000, 0, 5),
+        ("page=+2&per_page=10", 2, 10, 5),
+    ],
+)
+def test_paging_accepts_any_integer_as_the_spec_declares_and_says_what_it_served(
+    client: Client, query, page_number, size, total_pages
+):
+    body = get(client, f"/api/hsds/services?{query}")
+    assert (body["page_number"], body["size"], body["total_pages"]) == (page_number, size, total_pages)
+    assert body["total_items"] == 44 and body["empty"] is False
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
-        ("/api/hsds/services?page=0", "page"),
         ("/api/hsds/services?page=abc", "page"),
-        ("/api/hsds/services?per_page=1000", "per_page"),
-        ("/api/hsds/services?per_page=-1", "per_page"),
+        ("/api/hsds/services?page=1.5", "page"),
+        ("/api/hsds/services?per_page=%D9%A3", "per_page"),
         ("/api/hsds/services?lang=de", "lang"),
         ("/api/hsds/services?taxonomy_term_id=housing", "taxonomy_term_id"),
         ("/api/hsds/services?taxonomy_id=1", "taxonomy_id"),
         ("/api/hsds/services?organization_id=%27%3B--", "organization_id"),
         ("/api/hsds/services?modified_after=yesterday", "modified_after"),
+        ("/api/hsds/services?modified_after=9999-12-31T23:59:59-23:59", "modified_after"),
+        ("/api/hsds/service_at_locations?modified_after=0001-01-01T00:00:00%2B23:59", "modified_after"),
         ("/api/hsds/services?minimal=perhaps", "minimal"),
         ("/api/hsds/services?format=ndjson", "format"),
         ("/api/hsds/services?search=" + "x" * 300, "search"),
@@ -197,11 +224,8 @@ def test_minimal_lists_ids_and_modification_times(client: Client):
         ("/api/hsds/taxonomy_terms?parent_id=root", "parent_id"),
         ("/api/hsds/taxonomy_terms?top_only=maybe", "top_only"),
         ("/api/hsds/service_at_locations?proximity=1000", "proximity"),
-        ("/api/hsds/services/not-a-uuid", "id"),
-        ("/api/hsds/organizations/123", "id"),
-        ("/api/hsds/taxonomies/x", "id"),
-        ("/api/hsds/taxonomy_terms/x", "id"),
-        ("/api/hsds/service_at_locations/x", "id"),
+        ("/api/hsds/service_at_locations?postcode=10%0000", "postcode"),
+        ("/api/hsds/services?search=a%00b", "search"),
     ],
 )
 def test_bad_parameters_get_a_400_json_error(client: Client, query, parameter):
@@ -212,14 +236,19 @@ def test_bad_parameters_get_a_400_json_error(client: Client, query, parameter):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["services", "organizations", "taxonomies", "taxonomy_terms", "service_at_locations"])
-def test_unknown_ids_get_a_404_json_error(client: Client, kind):
-    assert get(client, f"/api/hsds/{kind}/{uuid.uuid4()}", status=404)["error"]
+def test_unknown_and_malformed_ids_get_a_404_json_error(client: Client, kind):
+    for wrong in (uuid.uuid4(), "not-a-uuid", "123", "%00", "%C3%A9t%C3%A9"):
+        assert get(client, f"/api/hsds/{kind}/{wrong}", status=404)["error"]
 
 
 @pytest.mark.django_db
 def test_unknown_endpoints_and_methods(client: Client):
     assert get(client, "/api/hsds/programs", status=404)["error"]
-    assert client.post("/api/hsds/services").status_code == 405
+    assert get(client, "/api/v2/nothing", status=404)["error"]
+    for method in ("post", "put", "patch", "delete", "options"):
+        response = getattr(client, method)("/api/hsds/services")
+        assert response.status_code == 405 and response["Allow"] == "GET, HEAD", method
+        assert response["Content-Type"] == "application/json" and response.json()["error"]
     assert get(client, "/api/hsds/services/")["total_items"] == 44  # a trailing slash is fine
 
 
@@ -236,3 +265,50 @@ def test_the_schema_check_would_catch_a_broken_record():
     assert {error.validator for error in errors} >= {"format", "enum"}
     errors = list(validator("taxonomy_term.json").iter_errors({"id": str(uuid.uuid4()), "name": "x"}))
     assert [error.validator for error in errors] == ["required"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/hsds/",
+        "/api/hsds/services?minimal=true",
+        "/api/hsds/organizations",
+        "/api/hsds/taxonomies",
+        "/api/hsds/taxonomy_terms",
+        "/api/hsds/service_at_locations",
+        "/api/hsds/services?page=abc",
+        "/api/hsds/services/nothing",
+        "/api/v1/search?q=housing",
+        "/api/v1/openapi.json",
+    ],
+)
+def test_head_answers_wherever_get_does_with_the_same_headers_and_no_body(client: Client, path):
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code
+    assert head["Content-Type"] == got["Content-Type"] == "application/json"
+    assert head["Access-Control-Allow-Origin"] == "*"
+    assert head.content == b""
+
+
+@pytest.mark.django_db
+def test_even_an_unexpected_failure_of_an_api_is_answered_in_json(monkeypatch):
+    import search.api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(search.api, "search", broken)
+    response = Client(raise_request_exception=False).get("/api/v1/search?q=housing")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json" and response.json() == {"error": "server error"}
+
+
+def test_a_record_missing_a_required_text_keeps_the_field_and_stays_valid():
+    from directory.hsds import clean
+
+    record = clean(
+        {"id": str(uuid.uuid4()), "name": "", "status": "active", "email": ""}, required=("id", "name", "status")
+    )
+    assert record == {"id": record["id"], "name": "", "status": "active"}
+    assert not list(validator("compiled/service_list.json").iter_errors(record))

@@ -111,3 +111,54 @@ def test_corrections_to_listings_without_an_owner_go_to_platform_admins(client: 
         assert Suggestion.objects.get().done_by == admin
     sign_in(client, trio.alice)
     assert "Le numéro a changé." not in client.get("/en/directory/manage/org/org-a/").content.decode()
+
+
+MARKER = "zq-suggestion-marker-5b1"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_suggestion_is_encrypted_at_rest_and_read_back_by_the_listings_editors(client: Client):
+    from accounts.testing import make_trio
+    from conftest import load_all_content
+    from core.testing import raw_database_dump
+    from directory.models import Organization
+
+    load_all_content()
+    trio = make_trio()
+    Organization.objects.filter(slug="pag-asa").update(owner=trio.org_a)
+    assert client.post(SUGGEST, {"text": f"{MARKER}: the phone number changed."}).status_code == 302
+    dump = raw_database_dump()
+    assert MARKER.encode() not in dump and MARKER.encode("utf-16-le") not in dump
+    with scope(organisation=trio.org_a):
+        suggestion = Suggestion.objects.get()
+    assert suggestion.text == f"{MARKER}: the phone number changed."
+    assert suggestion.encryption_scope() == "platform"
+    editor = Client()
+    sign_in(editor, trio.alice)
+    assert MARKER in editor.get(f"/en/directory/manage/org/{trio.org_a.slug}/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_suggestions_sent_before_encryption_are_encrypted_by_the_migration():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from conftest import load_all_content
+    from directory.models import Service
+
+    load_all_content()
+    service = Service.objects.get(slug="pag-asa-victim-support")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("directory", "0001_initial")])
+    old = MigrationExecutor(connection).loader.project_state([("directory", "0001_initial")]).apps
+    old.get_model("directory", "Suggestion").objects.create(
+        service_id=service.pk, text=f"{MARKER} sent long ago", language="en", sent_on="2026-11-30"
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT text FROM directory_suggestion")
+        (stored,) = cursor.fetchone()
+    assert MARKER not in stored
+    with platform_scope():  # the listing has no owner
+        assert Suggestion.objects.get().text == f"{MARKER} sent long ago"

@@ -1,6 +1,6 @@
 """Sharing chosen parts with a caseworker: code, redeeming organisation, colleagues, outsiders, log, revoke."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -140,7 +140,7 @@ def test_someone_else_cannot_revoke_your_share(shared):
 @pytest.mark.django_db
 def test_an_expired_share_opens_nothing_and_its_snapshot_is_erased(shared, trio):
     plan, code = shared
-    Share.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    Share.objects.update(expires_on=timezone.localdate() - timedelta(days=1))
     response = _staff(trio.bob).post(REDEEM_A, {"code": code})
     assert b"Shared reason" not in response.content
     assert Share.objects.get().snapshot == ""
@@ -152,7 +152,7 @@ def test_the_purge_command_erases_expired_snapshots(shared):
     plan, _code = shared
     _share(plan, sections=["journal"])
     Share.objects.filter(pk=Share.objects.order_by("pk").first().pk).update(
-        expires_at=timezone.now() - timedelta(days=1)
+        expires_on=timezone.localdate() - timedelta(days=1)
     )
     call_command("plans_purge_shares")
     assert next(iter(Share.objects.order_by("pk").values_list("snapshot", flat=True))) == ""
@@ -204,3 +204,24 @@ def test_the_snapshot_is_a_copy_of_the_day_it_was_made(shared, trio):
     html = _staff(trio.bob).post(REDEEM_A, {"code": code}).content.decode()
     assert "Shared reason" in html and "Changed afterwards" not in html
     assert plan.read(PartKind.MOTIVATIONS).data["why"] == "Changed afterwards"
+
+
+@pytest.mark.django_db
+def test_a_share_keeps_only_its_last_day_so_it_tells_nothing_of_the_moment_it_was_made(plan, trio):
+    code = _share(plan, days=7)
+    share = Share.objects.get()
+    assert share.expires_on == timezone.localdate() + timedelta(days=7)
+    assert type(share.expires_on) is date
+    Share.objects.update(expires_on=timezone.localdate())  # its last day: open until midnight
+    assert b"Motivations" in _staff(trio.bob).post(REDEEM_A, {"code": code}).content
+    Share.objects.update(expires_on=timezone.localdate() - timedelta(days=1))
+    assert b"Motivations" not in _staff(trio.bob).post(REDEEM_A, {"code": code}).content
+
+
+@pytest.mark.django_db
+def test_no_plan_table_keeps_a_moment_finer_than_a_day():
+    from django.apps import apps
+    from django.db import models
+
+    fields = [field for model in apps.get_app_config("plans").get_models() for field in model._meta.get_fields()]
+    assert not [field for field in fields if isinstance(field, (models.DateTimeField, models.TimeField))]

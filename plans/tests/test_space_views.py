@@ -1,5 +1,7 @@
 """Making a private space, signing in and out, recovering it, changing the passphrase."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -119,6 +121,86 @@ def test_the_same_pseudonym_and_passphrase_twice_is_refused(client: Client):
     )
     assert response.status_code == 200 and b"Choose another passphrase" in response.content
     assert Space.objects.count() == 1
+
+
+def _create(client: Client, pseudonym: str, passphrase: str):
+    data = {"pseudonym": pseudonym, "passphrase": passphrase, "passphrase2": passphrase, "understood": "on"}
+    return client.post(BASE + "new/", data)
+
+
+def _elsewhere(number: int) -> Client:
+    """A browser on another address: per-client throttles do not apply to it."""
+    return Client(REMOTE_ADDR=f"198.51.100.{number}")
+
+
+def _form(response) -> str:
+    """The form as answered, without its CSRF token."""
+    html = response.content.decode()
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html[html.index("<form") :])
+
+
+@pytest.mark.django_db
+def test_a_locked_pseudonym_gets_the_same_answer_from_plan_making_whatever_the_passphrase():
+    make_plan(_elsewhere(1))
+    for number in range(5):
+        sign_in(_elsewhere(10 + number), PSEUDONYM, f"wrong passphrase {number}")
+    right = _create(_elsewhere(20), PSEUDONYM, PASSPHRASE)
+    wrong = _create(_elsewhere(21), PSEUDONYM, "another good passphrase")
+    unknown = _create(_elsewhere(22), "Nobody Here", "another good passphrase")
+    assert b"Too many attempts" in right.content
+    assert _form(right) == _form(wrong)
+    assert unknown.status_code == 302
+    assert Space.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_making_plans_is_throttled_per_pseudonym_across_clients():
+    for number in range(5):
+        assert _create(_elsewhere(number), "Quiet Lake", f"passphrase number {number}").status_code == 302
+    blocked = _create(_elsewhere(9), "quiet  LAKE", "passphrase number 9")
+    assert blocked.status_code == 200 and b"Too many attempts" in blocked.content
+    assert Space.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_signing_in_to_a_plan_of_ones_own_does_not_refill_the_budget_of_a_pseudonym():
+    mine = make_plan(_elsewhere(1), pseudonym=PSEUDONYM, passphrase="my own passphrase words")
+    make_plan(_elsewhere(2))  # someone else's plan under the same pseudonym
+    for number in range(3):
+        sign_in(_elsewhere(10 + number), PSEUDONYM, f"wrong passphrase {number}")
+        assert sign_in(_elsewhere(20 + number), PSEUDONYM, mine.passphrase).status_code in (200, 302)
+    assert b"Too many attempts" in sign_in(_elsewhere(30), PSEUDONYM, PASSPHRASE).content
+
+
+@pytest.mark.django_db
+def test_changing_the_passphrase_and_recovering_draw_on_the_budget_of_the_pseudonym():
+    make_plan(_elsewhere(1))  # the victim's plan
+    mine = make_plan(_elsewhere(2), pseudonym=PSEUDONYM, passphrase="my own passphrase words")
+    for number in range(3):
+        mine.post(
+            "passphrase/",
+            {
+                "current": mine.passphrase,
+                "passphrase": f"guess number {number}x",
+                "passphrase2": f"guess number {number}x",
+            },
+        )
+        mine.passphrase = f"guess number {number}x"
+    changed = mine.post(
+        "passphrase/", {"current": mine.passphrase, "passphrase": PASSPHRASE, "passphrase2": PASSPHRASE}
+    )
+    assert b"Too many attempts" in changed.content
+    recovered = _elsewhere(3).post(
+        BASE + "recover/",
+        {
+            "recovery_code": mine.recovery_code,
+            "pseudonym": PSEUDONYM,
+            "passphrase": PASSPHRASE,
+            "passphrase2": PASSPHRASE,
+        },
+    )
+    assert b"Too many attempts" in recovered.content
+    assert b"Choose another passphrase" not in changed.content + recovered.content
 
 
 @pytest.mark.django_db

@@ -95,7 +95,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
     shared = [
         {
             "created": row.created,
-            "expires": row.share.expires_at.date().isoformat(),
+            "expires": row.share.expires_on.isoformat(),
             "sections": row.sections,
             "status": row.status,
             "organisation": row.share.organisation.name if row.share.organisation else None,

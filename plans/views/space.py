@@ -24,7 +24,10 @@ from plans.session import plan_access, plan_required
 
 WINDOW = 15 * 60
 sign_in_by_client = Throttle("plan-sign-in-client", limit=20, window=WINDOW)
-sign_in_by_name = Throttle("plan-sign-in-name", limit=5, window=WINDOW)
+# Every door that tries a passphrase on a pseudonym (signing in, making a plan, recovering, changing the
+# passphrase: the last three refuse a pseudonym and passphrase that already open a plan) draws on one budget
+# per pseudonym, so that no door is a better oracle for someone else's passphrase than signing in.
+guesses_by_name = Throttle("plan-pseudonym", limit=5, window=WINDOW)
 create_by_client = Throttle("plan-create-client", limit=10, window=60 * 60)
 recover_by_client = Throttle("plan-recover-client", limit=10, window=WINDOW)
 RECOVERY_PENDING = "recovery"
@@ -41,6 +44,11 @@ PART_PAGES: dict[str, tuple[str, Any]] = {
 
 def _too_many() -> str:
     return _("Too many attempts. Wait 15 minutes and try again.")
+
+
+def _name_key(*, pseudonym: str = "", lookup: str = "") -> str:
+    """The throttle key of a pseudonym: a daily keyed hash of its keyed lookup (what a space stores)."""
+    return hashed_name(lookup or keys.pseudonym_lookup(pseudonym))
 
 
 def _open(request: HttpRequest, unlocked: services.Unlocked, *, code: str | None, to: str) -> HttpResponse:
@@ -84,10 +92,13 @@ def create(request: HttpRequest) -> HttpResponse:
     form = SpaceCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         client_key = getattr(request, "client_key", "")
-        if create_by_client.blocked(client_key):
+        name_key = _name_key(pseudonym=form.cleaned_data["pseudonym"])
+        if create_by_client.blocked(client_key) or guesses_by_name.blocked(name_key):
             form.add_error(None, _too_many())
         else:
+            # Counted before the work and whatever the answer: the answer then tells no more than a sign-in.
             create_by_client.hit(client_key)
+            guesses_by_name.hit(name_key)
             try:
                 unlocked, code = services.space_create(
                     pseudonym=form.cleaned_data["pseudonym"], passphrase=form.cleaned_data["passphrase"]
@@ -120,18 +131,18 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         pseudonym = form.cleaned_data["pseudonym"]
         client_key = getattr(request, "client_key", "")
-        name_key = hashed_name(keys.normalize_pseudonym(pseudonym))
-        if sign_in_by_client.blocked(client_key) or sign_in_by_name.blocked(name_key):
+        name_key = _name_key(pseudonym=pseudonym)
+        if sign_in_by_client.blocked(client_key) or guesses_by_name.blocked(name_key):
             form.add_error(None, _too_many())
         else:
             unlocked = services.space_unlock(pseudonym=pseudonym, passphrase=form.cleaned_data["passphrase"])
             if unlocked is None:
                 sign_in_by_client.hit(client_key)
-                sign_in_by_name.hit(name_key)
+                guesses_by_name.hit(name_key)
                 # The same words whether the pseudonym is unknown or the passphrase is wrong.
                 form.add_error(None, _("That pseudonym and passphrase do not open a plan. Check both and try again."))
             else:
-                sign_in_by_name.reset(name_key)
+                # No reset on success: anyone can open a plan of their own under the same pseudonym.
                 return _open(request, unlocked, code=None, to="plans:index")
     return render(request, "plans/sign_in.html", {"form": form})
 
@@ -148,9 +159,12 @@ def recover(request: HttpRequest) -> HttpResponse:
     form = RecoverForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         client_key = getattr(request, "client_key", "")
-        if recover_by_client.blocked(client_key):
+        name_key = _name_key(pseudonym=form.cleaned_data["pseudonym"])
+        if recover_by_client.blocked(client_key) or guesses_by_name.blocked(name_key):
             form.add_error(None, _too_many())
         else:
+            recover_by_client.hit(client_key)
+            guesses_by_name.hit(name_key)
             try:
                 result = services.space_recover(
                     recovery_code=form.cleaned_data["recovery_code"],
@@ -161,7 +175,6 @@ def recover(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 if result is None:
-                    recover_by_client.hit(client_key)
                     form.add_error(
                         "recovery_code", _("That recovery code does not open a plan. Check it and try again.")
                     )
@@ -177,7 +190,11 @@ def recover(request: HttpRequest) -> HttpResponse:
 def passphrase(request: HttpRequest) -> HttpResponse:
     access = plan_access(request)
     form = PassphraseChangeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    name_key = _name_key(lookup=access.space.lookup)
+    if request.method == "POST" and form.is_valid() and guesses_by_name.blocked(name_key):
+        form.add_error(None, _too_many())
+    elif request.method == "POST" and form.is_valid():
+        guesses_by_name.hit(name_key)
         try:
             changed = services.passphrase_change(
                 space=access.space,
