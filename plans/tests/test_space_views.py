@@ -216,5 +216,5 @@ def test_sign_in_after_a_secret_key_rotation_still_works(settings):
 def test_bad_input_never_gives_a_server_error(client: Client):
     for path in ("new/", "sign-in/", "recover/"):
         assert client.post(BASE + path, {"pseudonym": "\x00" * 3, "passphrase": ["a", "b"]}).status_code == 200
-    client.cookies["haven_plan"] = "not base64 !!"
+    client.cookies["haven_plan_en"] = "not base64 !!"
     assert client.get(BASE + "goals/").status_code == 302
