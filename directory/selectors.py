@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, TextField
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
@@ -35,6 +35,7 @@ from directory.models import (
     months_before,
 )
 from vocabulary.models import City, Region
+from vocabulary.selectors import SPECIALIST_DOMAINS
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 ROUND_THE_CLOCK = "24-7"
@@ -264,10 +265,22 @@ def services_for(*, domains: list[str], region: str | None, lang: str, limit: in
         if found is None:
             return []
         services = services.filter(_covers_region(found))
-    services = services.annotate(matches=Count("domains", filter=Q(domains__slug__in=domains), distinct=True))
+    # Ranked for the person's goals: a service for a group they did not ask about (a trafficking-victim
+    # shelter for a housing goal) comes last; then the most goal domains matched; then the most focused
+    # service (fewest domains beside the goal's); then by name.
+    unasked = [slug for slug in SPECIALIST_DOMAINS if slug not in domains]
+    specialist = Service.domains.through.objects.filter(service=OuterRef("pk"), domain__slug__in=unasked)
+    links = Service.domains.through.objects.filter(service=OuterRef("pk"))
+    unmatched = links.exclude(domain__slug__in=domains).values("service").annotate(n=Count("pk")).values("n")
+    services = services.annotate(
+        matches=Count("domains", filter=Q(domains__slug__in=domains), distinct=True),
+        unmatched=Coalesce(Subquery(unmatched, output_field=IntegerField()), 0),
+        specialist=Exists(specialist),
+    )
     title = Coalesce(KT(f"name__{lang}"), KT("name__en"), F("slug"), output_field=TextField())
     suggestions = []
-    for service in services.order_by("-matches", Lower(title), "slug")[:limit]:
+    ranked = services.order_by("specialist", "-matches", "unmatched", Lower(title), "slug")
+    for service in ranked[:limit]:
         name = pick(service.name, lang)
         suggestions.append(
             ServiceSuggestion(
