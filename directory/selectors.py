@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, TextField
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
@@ -34,7 +34,7 @@ from directory.models import (
     Suggestion,
     months_before,
 )
-from vocabulary.models import City, Region
+from vocabulary.models import City, Domain, Region
 from vocabulary.selectors import SPECIALIST_DOMAINS
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -267,19 +267,18 @@ def services_for(*, domains: list[str], region: str | None, lang: str, limit: in
         services = services.filter(_covers_region(found))
     # Ranked for the person's goals: a service for a group they did not ask about (a trafficking-victim
     # shelter for a housing goal) comes last; then the most goal domains matched; then the most focused
-    # service (fewest domains beside the goal's); then by name.
-    unasked = [slug for slug in SPECIALIST_DOMAINS if slug not in domains]
-    specialist = Service.domains.through.objects.filter(service=OuterRef("pk"), domain__slug__in=unasked)
-    links = Service.domains.through.objects.filter(service=OuterRef("pk"))
-    unmatched = links.exclude(domain__slug__in=domains).values("service").annotate(n=Count("pk")).values("n")
-    services = services.annotate(
-        matches=Count("domains", filter=Q(domains__slug__in=domains), distinct=True),
-        unmatched=Coalesce(Subquery(unmatched, output_field=IntegerField()), 0),
-        specialist=Exists(specialist),
-    )
-    title = Coalesce(KT(f"name__{lang}"), KT("name__en"), F("slug"), output_field=TextField())
+    # service (fewest domains beside the goal's); then by name. The candidates are few (the services of a
+    # region for a few domains), so they are ranked here rather than in SQL.
+    wanted, unasked = set(domains), {slug for slug in SPECIALIST_DOMAINS if slug not in domains}
+    candidates = services.distinct().prefetch_related(Prefetch("domains", queryset=Domain.objects.only("slug")))
+
+    def rank(service: Service) -> tuple[bool, int, int, str, str]:
+        slugs = {domain.slug for domain in service.domains.all()}
+        name = pick(service.name, lang).text.casefold()
+        return (bool(slugs & unasked), -len(slugs & wanted), len(slugs - wanted), name, service.slug)
+
+    ranked = sorted(candidates, key=rank)
     suggestions = []
-    ranked = services.order_by("specialist", "-matches", "unmatched", Lower(title), "slug")
     for service in ranked[:limit]:
         name = pick(service.name, lang)
         suggestions.append(
