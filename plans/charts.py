@@ -132,9 +132,11 @@ def fund_chart(points: list[Decimal], target: Decimal, *, fund_months: int | Non
             f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + FONT + 6}" text-anchor="{anchor}" {text} '
             f'fill="{MUTED}">{escape(label)}</text>'
         )
+    # gettext calls stay outside f-strings, where xgettext cannot see them
+    axis, target_word = _("months from now"), _("target")
     parts.append(
         f'<text x="{left + plot_w / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" {text} '
-        f'fill="{INK}">{escape(_("months from now"))}</text>'
+        f'fill="{INK}">{escape(axis)}</text>'
     )
     if target:
         parts.append(
@@ -145,7 +147,7 @@ def fund_chart(points: list[Decimal], target: Decimal, *, fund_months: int | Non
         parts.append(
             f'<text x="{left + 4:.1f}" y="{y(target) - 6:.1f}" text-anchor="start" {text} fill="{TARGET}" '
             f'stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">'
-            f"{escape(_('target'))} {escape(euros(target))}</text>"
+            f"{escape(target_word)} {escape(euros(target))}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
