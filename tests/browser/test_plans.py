@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.languages import LANGS, other, shot, t
 
@@ -56,6 +57,11 @@ def _fresh_throttles():
     cache.clear()
 
 
+def _at(page, path: str) -> None:
+    """Wait until the browser is at ``path`` (after a click that submits or follows a link)."""
+    expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+
+
 def _no_sideways_scroll(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
@@ -75,35 +81,35 @@ def _code_groups_unbroken(page, selector: str) -> str:
 def _make_plan(page, lang: str, pseudonym: str = "Quiet Harbour") -> str:
     page.goto(f"/{lang}/plan/")
     page.get_by_role("link", name=t(lang, "Make my private plan")).click()
-    assert page.get_by_role("heading", name=t(lang, "Make your private plan")).is_visible()
+    expect(page.get_by_role("heading", name=t(lang, "Make your private plan"))).to_be_visible()
     page.locator("#id_pseudonym").fill(pseudonym)
     page.locator("#id_passphrase").fill(PASSPHRASE)
     page.locator("#id_passphrase2").fill(PASSPHRASE)
     page.locator("#id_understood").check()
     shot(page, f"{lang}-01-create")
     page.get_by_role("button", name=t(lang, "Make my plan")).click()
-    assert page.url.endswith(f"/{lang}/plan/new/recovery-code/")
-    assert page.get_by_role("heading", name=t(lang, "Your recovery code")).is_visible()
+    _at(page, f"/{lang}/plan/new/recovery-code/")
+    expect(page.get_by_role("heading", name=t(lang, "Your recovery code"))).to_be_visible()
     code = _code_groups_unbroken(page, ".code-box")
     shot(page, f"{lang}-02-recovery-code")
     page.get_by_role("button", name=t(lang, "I have kept my recovery code")).click()
-    assert page.url.endswith(f"/{lang}/plan/")
-    assert page.get_by_text(t(lang, "Your plan is ready. Everything you write here is encrypted.")).is_visible()
+    _at(page, f"/{lang}/plan/")
+    expect(page.get_by_text(t(lang, "Your plan is ready. Everything you write here is encrypted."))).to_be_visible()
     return code
 
 
 def _sign_out_and_in(page, lang: str, pseudonym: str = "quiet harbour") -> None:
     page.get_by_role("button", name=t(lang, "Lock my plan")).click()
-    assert page.get_by_text(t(lang, "Your plan is locked. Sign in again to open it.")).is_visible()
+    expect(page.get_by_text(t(lang, "Your plan is locked. Sign in again to open it."))).to_be_visible()
     page.goto(f"/{lang}/plan/goals/")
-    assert page.url.endswith(f"/{lang}/plan/sign-in/")
-    assert page.get_by_role("heading", name=t(lang, "Open your plan")).is_visible()
+    _at(page, f"/{lang}/plan/sign-in/")
+    expect(page.get_by_role("heading", name=t(lang, "Open your plan"))).to_be_visible()
     page.locator("#id_pseudonym").fill(pseudonym)
     page.locator("#id_passphrase").fill(PASSPHRASE)
     shot(page, f"{lang}-03-sign-in")
     page.get_by_role("button", name=t(lang, "Open my plan")).click()
-    assert page.url.endswith(f"/{lang}/plan/")
-    assert page.get_by_role("heading", name=t(lang, "My plan"), exact=True).is_visible()
+    _at(page, f"/{lang}/plan/")
+    expect(page.get_by_role("heading", name=t(lang, "My plan"), exact=True)).to_be_visible()
 
 
 def _add_goal(page, lang: str) -> None:
@@ -114,8 +120,8 @@ def _add_goal(page, lang: str) -> None:
     page.locator("#id_steps-0-text").fill(STEP[lang])
     page.locator("#id_steps-1-text").fill("2027")
     page.get_by_role("button", name=t(lang, "Save goal")).click()
-    assert page.get_by_text(t(lang, "Your goal is saved.")).is_visible()
-    assert page.get_by_role("heading", name=GOAL[lang]).is_visible()
+    expect(page.get_by_text(t(lang, "Your goal is saved."))).to_be_visible()
+    expect(page.get_by_role("heading", name=GOAL[lang])).to_be_visible()
 
 
 def _chart_is_readable(page) -> None:
@@ -149,11 +155,11 @@ def _budget(page, lang: str) -> None:
     page.locator("#id_fund_target").fill("3000")
     page.locator("#id_fund_amount").fill("300")
     page.get_by_role("button", name=t(lang, "Save and calculate")).click()
-    assert page.get_by_text(t(lang, "Saved. Only you can read it.")).is_visible()
+    expect(page.get_by_text(t(lang, "Saved. Only you can read it."))).to_be_visible()
     # 300 put aside, 200 short each month: the fund gains 100 a month and needs 15 months for the other 1500
     fifteen = t(lang, "reached in %(months)s month", "reached in %(months)s months", 15) % {"months": 15}
-    assert page.get_by_text(fifteen).is_visible()
-    assert page.get_by_text(t(lang, "What the fund really gains each month, after the shortfall")).is_visible()
+    expect(page.get_by_text(fifteen)).to_be_visible()
+    expect(page.get_by_text(t(lang, "What the fund really gains each month, after the shortfall"))).to_be_visible()
     assert page.locator("svg.plan-chart rect").count() == 17
     assert t(lang, "months from now") in page.locator("svg.plan-chart").inner_html()
     _chart_is_readable(page)
@@ -165,23 +171,23 @@ def _skills_network_journal(page, lang: str) -> None:
     page.goto(f"/{lang}/plan/skills/")
     page.locator("input[name=skills]").first.check()
     page.get_by_role("button", name=t(lang, "Save"), exact=True).click()
-    assert page.get_by_role("heading", name=t(lang, "Sectors that value your skills")).is_visible()
+    expect(page.get_by_role("heading", name=t(lang, "Sectors that value your skills"))).to_be_visible()
     shot(page, f"{lang}-06-skills")
 
     page.goto(f"/{lang}/plan/network/")
     page.locator("#id_contacts-0-name").fill("Mira")
     page.locator("#id_contacts-0-reach").fill("Signal")
     page.get_by_role("button", name=t(lang, "Save"), exact=True).click()
-    assert page.get_by_text(t(lang, "Saved. Only you can read it.")).is_visible()
-    assert page.locator("legend", has_text="Mira").is_visible()
+    expect(page.get_by_text(t(lang, "Saved. Only you can read it."))).to_be_visible()
+    expect(page.locator("legend", has_text="Mira")).to_be_visible()
     shot(page, f"{lang}-07-network")
 
     page.goto(f"/{lang}/plan/journal/")
     page.locator("#id_text").fill("Eerste stap / premier pas / first step")
     page.locator("#id_milestone").check()
     page.get_by_role("button", name=t(lang, "Add to my journal")).click()
-    assert page.get_by_text(t(lang, "A milestone! Well done. It is in your journal now.")).is_visible()
-    assert page.get_by_text("Eerste stap / premier pas / first step").first.is_visible()
+    expect(page.get_by_text(t(lang, "A milestone! Well done. It is in your journal now."))).to_be_visible()
+    expect(page.get_by_text("Eerste stap / premier pas / first step").first).to_be_visible()
     shot(page, f"{lang}-08-journal")
 
 
@@ -189,9 +195,9 @@ def _switch_language(page, lang: str) -> None:
     """Switching language keeps the plan open, on the same page; then back."""
     for to in (other(lang), lang):
         page.locator(f"nav.languages a[hreflang={to}]").click()
-        assert page.url.endswith(f"/{to}/plan/journal/")
-        assert page.get_by_role("heading", name=t(to, "Your journal and milestones")).is_visible()
-        assert page.get_by_text("Eerste stap / premier pas / first step").first.is_visible()
+        _at(page, f"/{to}/plan/journal/")
+        expect(page.get_by_role("heading", name=t(to, "Your journal and milestones"))).to_be_visible()
+        expect(page.get_by_text("Eerste stap / premier pas / first step").first).to_be_visible()
         shot(page, f"{lang}-09-switched-to-{to}")
 
 
@@ -200,14 +206,14 @@ def _share_and_export(page, lang: str, downloads: Path) -> None:
     page.get_by_role("link", name=t(lang, "Share parts of your plan with a caseworker")).click()
     page.locator("input[name=sections][value=goals]").check()
     page.get_by_role("button", name=t(lang, "Make a share code")).click()
-    assert page.get_by_role("heading", name=t(lang, "Your share code")).is_visible()
+    expect(page.get_by_role("heading", name=t(lang, "Your share code"))).to_be_visible()
     share = page.locator(".code-box code").inner_text()
     assert re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4})+", share)
     assert page.locator(".code-box .code-group").evaluate_all("gs => gs.every(g => g.getClientRects().length === 1)")
     shot(page, f"{lang}-10-share-code")
 
     page.goto(f"/{lang}/plan/export/")
-    assert page.get_by_role("heading", name=t(lang, "Take your plan with you")).is_visible()
+    expect(page.get_by_role("heading", name=t(lang, "Take your plan with you"))).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name=t(lang, "Download as JSON")).click()
     path = downloads / f"{lang}.json"
@@ -224,11 +230,11 @@ def _delete(page, lang: str) -> None:
     page.goto(f"/{lang}/plan/delete/")
     page.get_by_label(t(lang, "Yes, delete my whole plan now. I know it cannot be undone.")).check()
     page.get_by_role("button", name=t(lang, "Delete everything now")).click()
-    assert page.url.endswith(f"/{lang}/plan/")
-    assert page.get_by_text(t(lang, "Your plan is deleted. Nothing of it is left on Haven.")).is_visible()
+    _at(page, f"/{lang}/plan/")
+    expect(page.get_by_text(t(lang, "Your plan is deleted. Nothing of it is left on Haven."))).to_be_visible()
     shot(page, f"{lang}-12-deleted")
     page.goto(f"/{lang}/plan/goals/")
-    assert page.url.endswith(f"/{lang}/plan/sign-in/")
+    _at(page, f"/{lang}/plan/sign-in/")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -252,7 +258,7 @@ def test_a_plan_is_made_opened_and_given_a_goal_without_javascript(context_facto
     _sign_out_and_in(page, lang)
     _add_goal(page, lang)
     page.get_by_role("button", name=t(lang, "Mark as done: %(step)s") % {"step": STEP[lang]}).click()
-    assert page.get_by_text(t(lang, "Well done: one more step behind you.")).is_visible()
+    expect(page.get_by_text(t(lang, "Well done: one more step behind you."))).to_be_visible()
     shot(page, f"{lang}-nojs-goal")
 
 
@@ -264,14 +270,14 @@ def test_wrong_amounts_are_explained_and_kept_without_javascript(context_factory
     page.get_by_label("Food and household").fill("1.234,56")
     page.get_by_label("Savings you have now").fill("twelve hundred")
     page.get_by_role("button", name="Save and calculate").click()
-    assert page.get_by_text("Enter an amount in euros").is_visible()
+    expect(page.get_by_text("Enter an amount in euros")).to_be_visible()
     assert page.get_by_label("Food and household").input_value() == "1.234,56"  # kept as typed
     page.get_by_label("Savings you have now").fill("2.500")
     page.get_by_label("How much do you want in your emergency fund?").fill("3000")
     page.get_by_label("How much can you put aside?").fill("50")
     page.get_by_label("Every week").check()
     page.get_by_role("button", name="Save and calculate").click()
-    assert page.get_by_text("Saved. Only you can read it.").is_visible()
+    expect(page.get_by_text("Saved. Only you can read it.")).to_be_visible()
     assert page.get_by_label("Food and household").input_value() == "1234.56"
 
 
@@ -285,9 +291,9 @@ def test_the_quick_exit_locks_the_plan_and_back_shows_no_plan(context_factory):
     page.wait_for_url("https://www.meteo.be/**")
     page.go_back()  # the goals page was replaced: Back goes to the plan's overview, now locked
     assert "/plan/" in page.url and not page.locator("h1", has_text="Goals").count()
-    assert page.get_by_role("link", name="Open my plan").is_visible()
+    expect(page.get_by_role("link", name="Open my plan")).to_be_visible()
     page.goto("/en/plan/goals/")
-    assert page.url.endswith("/en/plan/sign-in/")
+    _at(page, "/en/plan/sign-in/")
 
 
 def test_plan_pages_have_no_accessibility_violations(context_factory, axe):
