@@ -16,10 +16,11 @@ LANGS = ["nl", "fr", "en"]
 SAME_IN_EVERY_LANGUAGE: set[str] = set()  # msgids that are rightly identical in every language
 
 
-def t(lang: str, msgid: str, plural: str | None = None, count: int = 1) -> str:
+def t(lang: str, msgid: str, plural: str | None = None, count: int = 1, *, may_equal: bool = False) -> str:
+    """``may_equal``: the word is rightly the same in English (French "service")."""
     with translation.override(lang):
         text = translation.ngettext(msgid, plural, count) if plural else translation.gettext(msgid)
-    if lang != "en" and msgid not in SAME_IN_EVERY_LANGUAGE:
+    if lang != "en" and not may_equal and msgid not in SAME_IN_EVERY_LANGUAGE:
         assert text != (msgid if not plural or count == 1 else plural), f"not translated into {lang}: {msgid!r}"
     return text
 
