@@ -6,8 +6,8 @@ reaches the SVG is either a number we computed or text passed through ``escape``
 Readable on a phone: the drawing is 360 units wide and scales to the width of the page (at most
 ``plans.css``'s ``max-width``). Measured in Chromium, a unit is 0.82 px on a 360 px wide phone and 0.71 px on
 a 320 px one, so ``FONT`` units of text are 13.9 px on the first and just under 12 px (11.99) on the second,
-about 21 px on a desktop. Labels never overlap: the left margin is as wide as the longest amount, and the month labels are
-thinned out (every 2nd, 3rd... month) until each fits in its space, estimated generously.
+about 21 px on a desktop. Labels never overlap: the left margin is as wide as the longest amount, and the
+month labels are thinned out (every 2nd, 3rd... month) until each fits in its space, estimated generously.
 """
 
 from __future__ import annotations
