@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, TextField
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, TextField
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
@@ -37,6 +37,7 @@ from directory.models import (
 )
 from vocabulary import selectors as vocabulary
 from vocabulary.models import Region
+from vocabulary.selectors import SPECIALIST_DOMAINS
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 ROUND_THE_CLOCK = "24-7"
@@ -266,10 +267,23 @@ def services_for(*, domains: list[str], region: str | None, lang: str, limit: in
         if found is None:
             return []
         services = services.filter(_covers_region(found))
-    services = services.annotate(matches=Count("domains", filter=Q(domains__slug__in=domains), distinct=True))
-    title = Coalesce(KT(f"name__{lang}"), KT("name__en"), F("slug"), output_field=TextField())
+    # Ranked for the person's goals: a service for a group they did not ask about (a trafficking-victim
+    # shelter for a housing goal) comes last; then the most goal domains matched; then the most focused
+    # service (fewest domains beside the goal's); then by name. The candidates are few (the services of a
+    # region for a few domains), so they are ranked here rather than in SQL.
+    wanted, unasked = set(domains), {slug for slug in SPECIALIST_DOMAINS if slug not in domains}
+    candidates = services.distinct().prefetch_related(
+        Prefetch("domains", queryset=vocabulary.domain_list().only("slug"))
+    )
+
+    def rank(service: Service) -> tuple[bool, int, int, str, str]:
+        slugs = {domain.slug for domain in service.domains.all()}
+        name = pick(service.name, lang).text.casefold()
+        return (bool(slugs & unasked), -len(slugs & wanted), len(slugs - wanted), name, service.slug)
+
+    ranked = sorted(candidates, key=rank)
     suggestions = []
-    for service in services.order_by("-matches", Lower(title), "slug")[:limit]:
+    for service in ranked[:limit]:
         name = pick(service.name, lang)
         suggestions.append(
             ServiceSuggestion(

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from core.i18n import FALLBACK_ORDER
 from knowledge.models import Item, Revision, State, Topic, Translation
 from knowledge.services import translation_status
+from vocabulary.selectors import SPECIALIST_DOMAINS
 
 HELPLINES_FILE = Path(settings.BASE_DIR) / "content" / "knowledge" / "emergency" / "helplines.toml"
 
@@ -73,9 +74,16 @@ def related_items(item: Item, lang: str) -> list[Shown]:
 
 
 def items_for_domains(*, domains: list[str], lang: str, limit: int = 5) -> list[Shown]:
-    """Published items about any of these life domains (for suggestions elsewhere)."""
-    items = _with_translations(Item.objects.filter(domains__slug__in=domains).distinct())
-    return [s for item in items[: limit * 2] if (s := _choose(item, lang))][:limit]
+    """Published items about any of these life domains (for suggestions elsewhere): the most domains matched
+    first, items for a group the person did not ask about (trafficking) last."""
+    unasked = [slug for slug in SPECIALIST_DOMAINS if slug not in domains]
+    specialist = Item.domains.through.objects.filter(item=OuterRef("pk"), domain__slug__in=unasked)
+    items = Item.objects.filter(domains__slug__in=domains).distinct()
+    items = items.annotate(
+        matches=Count("domains", filter=Q(domains__slug__in=domains), distinct=True), specialist=Exists(specialist)
+    )
+    ranked = _with_translations(items.order_by("specialist", "-matches", "slug"))
+    return [s for item in ranked[: limit * 2] if (s := _choose(item, lang))][:limit]
 
 
 @lru_cache(maxsize=1)

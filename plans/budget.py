@@ -1,6 +1,8 @@
 """The budget part: categories, and the sums a person wants answered.
 
 How long can I manage without sex-work income? How long until my emergency fund reaches its target?
+The fund grows by what is put aside each month less the monthly shortfall (essential costs beyond other
+income), so the two answers never contradict each other; it never goes below zero.
 All arithmetic is in Decimal euros; nothing here stores anything.
 """
 
@@ -49,8 +51,14 @@ class Summary:
     months: Decimal | None  # months the savings last without sex-work income; None when income covers the costs
     fund_target: Decimal
     fund_monthly: Decimal  # the emergency-fund amount per month (a weekly amount converted)
-    fund_months: int | None  # months until the target; None without a target or an amount
+    fund_months: int | None  # months until the target (0: already reached); None when it is not reached
     points: list[Decimal] = field(default_factory=list)  # the fund at the start of each month, from now
+
+    @property
+    def fund_growth(self) -> Decimal:
+        """What the fund really gains each month: the amount put aside less the monthly shortfall (the part
+        of the essential costs that other income does not cover). Negative when the shortfall is larger."""
+        return self.fund_monthly - self.gap
 
     @property
     def has_figures(self) -> bool:
@@ -67,13 +75,15 @@ def summarise(doc: dict[str, Any]) -> Summary:
     amount = to_decimal(fund.get("amount"))
     monthly = (amount * WEEKS_PER_MONTH).quantize(CENT) if fund.get("period") == "week" else amount
     target = to_decimal(fund.get("target"))
+    growth = monthly - gap  # the shortfall shown above the fund comes out of what is put aside
     fund_months: int | None = None
     if target and target <= savings:
         fund_months = 0
-    elif target and monthly:
-        fund_months = int(((target - savings) / monthly).to_integral_value(rounding=ROUND_CEILING))
+    elif target and growth > 0:
+        fund_months = int(((target - savings) / growth).to_integral_value(rounding=ROUND_CEILING))
     horizon = min(max(CHART_MIN_MONTHS, (fund_months or 0) + 1), CHART_MAX_MONTHS)
-    points = [savings + monthly * month for month in range(horizon + 1)] if monthly or savings else []
+    zero = Decimal("0.00")
+    points = [max(savings + growth * month, zero) for month in range(horizon + 1)] if monthly or savings else []
     return Summary(
         costs=costs,
         income=income,

@@ -91,7 +91,9 @@ def _budget(doc: dict[str, Any]) -> list[Entry]:
         entries.append(Entry(_("Put aside for the emergency fund, per month"), euros(summary.fund_monthly)))
     if summary.fund_target:
         entries.append(Entry(_("Emergency fund target"), euros(summary.fund_target)))
-    if summary.fund_months is not None:
+    if summary.fund_target and summary.fund_months == 0:
+        entries.append(Entry(_("Months until the target"), _("already reached")))
+    elif summary.fund_months is not None:
         entries.append(Entry(_("Months until the target"), str(summary.fund_months)))
     if doc["notes"]:
         entries.append(Entry(_("Notes"), doc["notes"]))

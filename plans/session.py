@@ -2,8 +2,12 @@
 
 The plan's data key never rests where the server alone can read it. At sign-in a random *cookie key* is
 made. The server-side session keeps the data key only sealed under that cookie key, and the cookie key
-lives only in the visitor's browser: an HttpOnly, SameSite=Strict cookie (Secure in production) sent to
-``/<lang>/plan/`` only. A session row without the cookie, or the cookie without the row, opens nothing.
+lives only in the visitor's browser: HttpOnly, SameSite=Strict cookies (Secure in production), one per
+language, each sent to its ``/<lang>/plan/`` only (``haven_plan_nl`` to ``/nl/plan/``...), so the plan stays
+open across a language switch. A session row without the cookie, or the cookie without the row, opens nothing.
+
+One cookie name per path, because a response holds one ``Set-Cookie`` per cookie name: the same name set for
+three paths would keep only the last, and the plan would open in one language only.
 
 The plan locks after ``IDLE_TIMEOUT`` seconds without a request, on signing out and on the quick exit
 (which flushes the whole session).
@@ -30,7 +34,7 @@ from plans.models import Space
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
-COOKIE_NAME = "haven_plan"
+COOKIE_PREFIX = "haven_plan_"  # + the language code: haven_plan_nl, haven_plan_fr, haven_plan_en
 SESSION_TOKEN = "haven_plan"  # {space id, data key} sealed under the cookie key
 SESSION_SEEN = "haven_plan_seen"  # last activity, seconds since the epoch
 SESSION_PENDING = "haven_plan_pending"  # one-time secrets waiting to be shown, sealed under the cookie key
@@ -55,14 +59,9 @@ class Resolved:
     had_cookie: bool = False
 
 
-def cookie_name(language: str) -> str:
-    """One cookie per language, each sent only to its planner pages: a response cannot set one name at
-    several paths (the last would win), and the person must stay signed in when switching language."""
-    return f"{COOKIE_NAME}_{language}"
-
-
 def cookie_paths() -> dict[str, str]:
-    return {cookie_name(code): f"/{code}/plan/" for code, _name in settings.LANGUAGES}
+    """Each plan cookie's name and the one path it is sent to."""
+    return {f"{COOKIE_PREFIX}{code}": f"/{code}/plan/" for code, _name in settings.LANGUAGES}
 
 
 def set_cookie(response: HttpResponse, cookie_key: bytes) -> HttpResponse:
@@ -100,8 +99,17 @@ def end(request: HttpRequest) -> None:
         request.session.pop(name, None)
 
 
+def _cookie_value(request: HttpRequest) -> str | None:
+    """The plan cookie the browser sent: the one of this path's language (a browser sends no other)."""
+    names = cookie_paths()
+    language_name = f"{COOKIE_PREFIX}{request.path.split('/')[1]}"
+    if language_name in request.COOKIES:
+        return request.COOKIES[language_name]
+    return next((request.COOKIES[name] for name in names if name in request.COOKIES), None)
+
+
 def _cookie_key(request: HttpRequest) -> bytes | None:
-    value = next((request.COOKIES[name] for name in cookie_paths() if request.COOKIES.get(name)), "")
+    value = _cookie_value(request) or ""
     try:
         key = b64d(value) if value else b""
     except ValueError:
@@ -112,7 +120,7 @@ def _cookie_key(request: HttpRequest) -> bytes | None:
 def resolve(request: HttpRequest) -> Resolved:
     cookie_key = _cookie_key(request)
     token = request.session.get(SESSION_TOKEN)
-    had_cookie = any(name in request.COOKIES for name in cookie_paths())
+    had_cookie = _cookie_value(request) is not None
     if cookie_key is None or not isinstance(token, str):
         return Resolved(None, had_cookie=had_cookie)
     now = int(time.time())

@@ -4,6 +4,10 @@ from django.db.models import QuerySet
 
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
+# Life domains whose services and articles are for one group of people only (victims of trafficking): they are
+# suggested for a goal in another domain only after everything else, never first.
+SPECIALIST_DOMAINS = ("trafficking",)
+
 
 def domain_list() -> QuerySet[Domain]:
     return Domain.objects.all()

@@ -43,7 +43,8 @@ class PlanClient:
 
 
 def code_in(html: str) -> str:
-    match = CODE.search(html)
+    """The code shown on a page, its groups' markup taken away."""
+    match = CODE.search(re.sub(r"</?span[^>]*>|<wbr>", "", html))
     assert match, "no code on the page"
     return match.group(1)
 

@@ -6,7 +6,7 @@ from django.test import Client
 
 from accounts.testing import sign_in as staff_sign_in
 from plans.models import Part, Share, ShareView, Space
-from plans.tests.helpers import BASE, make_plan, sign_in
+from plans.tests.helpers import BASE, code_in, make_plan, sign_in
 
 
 @pytest.mark.django_db
@@ -21,7 +21,7 @@ def test_deleting_leaves_no_row_in_any_plan_table_nor_the_session(plan, trio):
     plan.post("motivations/", {"version": 1, "why": "gone soon"})
     plan.post("journal/", {"date": "2027-01-01", "text": "gone too"})
     response = plan.post("share/", {"sections": ["motivations"], "days": "7"})
-    code = plan.client.get(response["Location"]).content.decode().split("<code>")[1].split("</code>")[0]
+    code = code_in(plan.client.get(response["Location"]).content.decode())
     staff = Client()
     staff_sign_in(staff, trio.bob)
     staff.post("/en/plan/org/org-a/shared/redeem/", {"code": code})

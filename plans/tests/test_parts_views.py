@@ -51,7 +51,19 @@ def test_the_budget_accepts_belgian_and_dutch_amounts_and_calculates(plan):
     html = plan.get("budget/").content.decode()
     assert "about 2.3 months" in html  # 2500 / (2084.56 - 1000.50)
     assert "<svg" in html and 'role="img"' in html
-    assert "reached in 2 months" in html  # 500 still to save at 433.33 a month
+    # 433.33 a month put aside, but the costs are 1084.06 a month more than the other income: the fund shrinks
+    assert "not reached at this pace" in html and "reached in" not in html
+
+
+@pytest.mark.django_db
+def test_the_budget_page_says_already_reached_and_the_real_monthly_gain(plan):
+    data = _budget(1, cost_rent="1000", income_work="800", savings="1500", fund_target="1000", fund_amount="300")
+    assert plan.post("budget/", data).status_code == 302
+    html = plan.get("budget/").content.decode()
+    assert "already reached" in html and "reached in 0" not in html
+    gain = re.search(r"after the shortfall</dt>\s*<dd>([^<]*)</dd>", html)
+    assert gain and gain.group(1) == "€\u00a0100"  # 300 put aside less the 200 the other income does not cover
+    assert "It has already reached the target" in html
 
 
 @pytest.mark.django_db

@@ -300,3 +300,17 @@ def test_bad_input_never_gives_a_server_error(client: Client):
         assert client.post(BASE + path, {"pseudonym": "\x00" * 3, "passphrase": ["a", "b"]}).status_code == 200
     client.cookies["haven_plan_en"] = "not base64 !!"
     assert client.get(BASE + "goals/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_recovery_code_is_shown_in_groups_that_never_break_inside(client: Client):
+    client.post(
+        BASE + "new/",
+        {"pseudonym": "Groups", "passphrase": PASSPHRASE, "passphrase2": PASSPHRASE, "understood": "on"},
+    )
+    html = client.get(BASE + "new/recovery-code/").content.decode()
+    shown = re.search(r"<code>(.*?)</code>", html)
+    assert shown
+    groups = re.findall(r'<span class="code-group">([0-9A-Z]{4}-?)</span>', shown.group(1))
+    assert len(groups) == 6 and re.sub(r"<[^>]+>", "", shown.group(1)) == "".join(groups)
+    assert shown.group(1).count("<wbr>") == 5  # the only places a line may break: after a hyphen

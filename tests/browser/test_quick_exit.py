@@ -1,8 +1,11 @@
-"""The quick exit, as a visitor uses it: a click, Shift three times, and without JavaScript."""
+"""The quick exit, as a visitor uses it: a click, Shift three times, and without JavaScript; and never by
+accident while someone types capitals in a field."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import NEUTRAL
+from tests.browser.languages import LANGS, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,11 +20,45 @@ def test_clicking_leaves_at_once_and_back_does_not_return(page, live_server):
     assert "/safety/browse-safely/" not in page.url  # the page we left was replaced in the history
 
 
-def test_pressing_shift_three_times_leaves(page):
-    page.goto("/nl/")
+@pytest.mark.parametrize("lang", LANGS)
+def test_pressing_shift_three_times_leaves(page, lang):
+    page.goto(f"/{lang}/")
     page.keyboard.press("Shift")
     status = page.locator("[data-quick-exit-status]")
-    assert "2" in status.text_content()
+    expect(status).to_have_text(t(lang, "Press Shift 2 more times to leave this page."))
+    page.keyboard.press("Shift")
+    expect(status).to_have_text(t(lang, "Press Shift 1 more time to leave this page."))
+    page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL)
+
+
+def _type_like_a_person(page, text: str) -> None:
+    """Capitals typed with Shift held down, as on a phone's or a computer's keyboard."""
+    for char in text:
+        if char.isupper():
+            page.keyboard.down("Shift")
+            page.keyboard.press(f"Key{char}")
+            page.keyboard.up("Shift")
+        else:
+            page.keyboard.type(char)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_typing_capitals_in_a_field_does_not_leave(page, lang):
+    page.goto(f"/{lang}/plan/new/")
+    page.locator("#id_pseudonym").click()
+    _type_like_a_person(page, "Mijn Naam Is Anna")
+    assert page.locator("#id_pseudonym").input_value() == "Mijn Naam Is Anna"
+    assert page.url.endswith(f"/{lang}/plan/new/")
+    expect(page.locator("[data-quick-exit-status]")).to_have_text("")
+    # Shift, Shift, a letter, Shift: the letter starts the count again
+    for key in ("Shift", "Shift", "x", "Shift"):
+        page.keyboard.press(key)
+    expect(page.locator("[data-quick-exit-status]")).to_have_text(
+        t(lang, "Press Shift 2 more times to leave this page.")
+    )
+    assert page.url.endswith(f"/{lang}/plan/new/")
+    # three lone presses, from inside the field, do leave
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     page.wait_for_url(NEUTRAL)

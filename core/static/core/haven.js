@@ -24,13 +24,18 @@
     var status = document.querySelector("[data-quick-exit-status]");
     var presses = 0;
     var timer = null;
+    var reset = function () { presses = 0; clearTimeout(timer); if (status) { status.textContent = ""; } };
+    // Like GOV.UK's "Exit this page": only Shift pressed on its own counts. Any other key in between (the
+    // letter of a capital typed in a field, Shift+Tab) starts the count again, and so does a pause.
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Shift" || event.repeat) {
+      if (event.key !== "Shift") {
+        if (presses) { reset(); }
         return;
       }
+      if (event.repeat) { return; }
       presses += 1;
       clearTimeout(timer);
-      timer = setTimeout(function () { presses = 0; if (status) { status.textContent = ""; } }, 5000);
+      timer = setTimeout(reset, 5000);
       if (presses >= 3) {
         leave();
       } else if (status) {
