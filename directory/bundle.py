@@ -34,6 +34,7 @@ from directory.models import (
     ServiceLanguage,
     stable_id,
 )
+from directory.phones import DEFAULT_REGION, InvalidPhoneNumber, to_e164
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
 DIRECTORY_DIR = Path(settings.BASE_DIR) / "content" / "directory"
@@ -70,6 +71,25 @@ def _time(value: Any, where: str) -> time:
         return time.fromisoformat(str(value))
     except ValueError as exc:
         raise ValidationError(f"{where}: {value!r} is not a time like 09:00") from exc
+
+
+def _number(phone: dict[str, Any], region: str, where: str) -> str:
+    """The number in E.164 (a short number as it is); one without a country code is read as ``region``'s."""
+    try:
+        return to_e164(str(phone["number"]), region)
+    except InvalidPhoneNumber as exc:
+        raise ValidationError(f"{where}: phone {phone['number']!r} is not a valid number") from exc
+
+
+def _phone_region(areas: list[str]) -> str:
+    """The country whose dialling rules apply to numbers written without a country code."""
+    for area in areas:
+        region = Region.objects.select_related("country").filter(slug=area).first()
+        if region is not None:
+            return str(region.country.code)
+        if Country.objects.filter(code=area).exists():
+            return area
+    return DEFAULT_REGION
 
 
 def _lookup(model: Any, slugs: list[str], where: str, what: str) -> list[Any]:
@@ -126,7 +146,7 @@ def _load_organization(entry: dict[str, Any], where: str, summary: LoadSummary, 
             Phone(
                 id=stable_id("organization-phone", slug, str(position)),
                 organization=organization,
-                number=phone["number"],
+                number=_number(phone, _phone_region(_all_areas(entry)), where),
                 description=_translated(phone, "description", where),
                 position=position,
             )
@@ -140,6 +160,10 @@ def _load_organization(entry: dict[str, Any], where: str, summary: LoadSummary, 
     else:
         summary.updated += 1
     return organization
+
+
+def _all_areas(entry: dict[str, Any]) -> list[str]:
+    return [area for service in entry.get("services", []) for area in service.get("areas", [])]
 
 
 def _load_location(organization: Organization, entry: dict[str, Any], where: str) -> Location:
@@ -216,7 +240,7 @@ def _load_service_children(service: Service, entry: dict[str, Any], where: str) 
             Phone(
                 id=stable_id("service-phone", slug, str(position)),
                 service=service,
-                number=phone["number"],
+                number=_number(phone, _phone_region(entry.get("areas", [])), where),
                 description=_translated(phone, "description", where),
                 position=position,
             )

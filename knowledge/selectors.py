@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from core.i18n import FALLBACK_ORDER
+from directory.phones import DEFAULT_REGION, international, tel_target
 from knowledge.models import Item, Revision, State, Topic, Translation
 from knowledge.services import translation_status
 
@@ -80,7 +81,12 @@ def items_for_domains(*, domains: list[str], lang: str, limit: int = 5) -> list[
 
 @lru_cache(maxsize=1)
 def _helpline_data() -> dict[str, Any]:
-    return tomllib.loads(HELPLINES_FILE.read_text(encoding="utf-8"))
+    data = tomllib.loads(HELPLINES_FILE.read_text(encoding="utf-8"))
+    for line in data.get("lines", []):
+        region = line.get("country", DEFAULT_REGION)
+        line["tel"] = tel_target(str(line["number"]), region)  # E.164, or a short number as it is
+        line["display"] = international(str(line["number"]), region)
+    return data
 
 
 def helplines() -> dict[str, Any]:

@@ -111,12 +111,13 @@ def test_an_import_updates_and_removes_what_the_package_says(tmp_path):
     rewrite(tmp_path, "services.csv", rename)
     service = Service.objects.get(slug="pag-asa-victim-support")
     rewrite(tmp_path, "schedules.csv", lambda data: data.clear())
+    schedules = Schedule.objects.count()
     summary = import_datapackage(tmp_path)
     assert summary.counts["service"]["updated"] == 1
     changed = Service.objects.get(slug="violett-health-care")
     assert changed.name["nl"] == "Gezondheidszorg bij Violett" and changed.edited_in_app
     assert not Schedule.objects.filter(service=service).exists()
-    assert summary.removed["schedule"] == 3
+    assert schedules > 3 and summary.removed["schedule"] == schedules
 
 
 @pytest.mark.django_db
