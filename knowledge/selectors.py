@@ -82,6 +82,9 @@ def items_for_domains(*, domains: list[str], lang: str, limit: int = 5) -> list[
 @lru_cache(maxsize=1)
 def _helpline_data() -> dict[str, Any]:
     data = tomllib.loads(HELPLINES_FILE.read_text(encoding="utf-8"))
+    dates = [line.get("last_verified", data.get("last_verified")) for line in data.get("lines", [])]
+    known = [day for day in dates if day is not None]
+    data["checked"] = min(known) if known else None  # the box shows the oldest check of its lines
     for line in data.get("lines", []):
         region = line.get("country", DEFAULT_REGION)
         line["tel"] = tel_target(str(line["number"]), region)  # E.164, or a short number as it is
