@@ -14,6 +14,8 @@ PUBLIC = [
     "/nl/directory/service/pag-asa-victim-support/",
     "/en/directory/service/pag-asa-shelter-accommodation/",
     "/fr/directory/organisation/sexual-assault-care-centres/",
+    "/nl/directory/service/sacc-brussels-care/",
+    "/en/directory/?need=safety&region=brussels",
     "/en/directory/service/violett-health-care/suggest/",
 ]
 
