@@ -34,6 +34,7 @@ from directory.models import (
     ServiceLanguage,
     stable_id,
 )
+from lib.phones import DEFAULT_REGION, InvalidPhoneNumber, to_e164
 from vocabulary import selectors as vocabulary
 from vocabulary.models import Attribute, City, Domain
 
@@ -71,6 +72,26 @@ def _time(value: Any, where: str) -> time:
         return time.fromisoformat(str(value))
     except ValueError as exc:
         raise ValidationError(f"{where}: {value!r} is not a time like 09:00") from exc
+
+
+def _number(phone: dict[str, Any], region: str, where: str) -> str:
+    """The number in E.164 (a short number as it is); one without a country code is read as ``region``'s."""
+    try:
+        return to_e164(str(phone["number"]), region)
+    except InvalidPhoneNumber as exc:
+        raise ValidationError(f"{where}: phone {phone['number']!r} is not a valid number") from exc
+
+
+def _phone_region(areas: list[str]) -> str:
+    """The country whose dialling rules apply to numbers written without a country code."""
+    for area in areas:
+        region = vocabulary.region_by_slug(area)
+        if region is not None:
+            return str(region.country.code)
+        country = vocabulary.country_by_code(area)
+        if country is not None:
+            return str(country.code)
+    return DEFAULT_REGION
 
 
 def _lookup(model: Any, slugs: list[str], where: str, what: str) -> list[Any]:
@@ -127,7 +148,7 @@ def _load_organization(entry: dict[str, Any], where: str, summary: LoadSummary, 
             Phone(
                 id=stable_id("organization-phone", slug, str(position)),
                 organization=organization,
-                number=phone["number"],
+                number=_number(phone, _phone_region(_all_areas(entry)), where),
                 description=_translated(phone, "description", where),
                 position=position,
             )
@@ -141,6 +162,10 @@ def _load_organization(entry: dict[str, Any], where: str, summary: LoadSummary, 
     else:
         summary.updated += 1
     return organization
+
+
+def _all_areas(entry: dict[str, Any]) -> list[str]:
+    return [area for service in entry.get("services", []) for area in service.get("areas", [])]
 
 
 def _load_location(organization: Organization, entry: dict[str, Any], where: str) -> Location:
@@ -219,7 +244,7 @@ def _load_service_children(service: Service, entry: dict[str, Any], where: str) 
             Phone(
                 id=stable_id("service-phone", slug, str(position)),
                 service=service,
-                number=phone["number"],
+                number=_number(phone, _phone_region(entry.get("areas", [])), where),
                 description=_translated(phone, "description", where),
                 position=position,
             )

@@ -11,6 +11,7 @@ manager ``Location.objects`` returns public locations only; code that needs a co
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
 from collections.abc import Collection
@@ -25,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n import TranslatedField, pick
 from core.scopes import ScopedManager
 from crypto.fields import EncryptedFieldsMixin, EncryptedTextField
+from lib.phones import InvalidPhoneNumber, international, tel_target, to_e164
 from vocabulary.models import Attribute, City, Country, Domain, Region
 
 NAMESPACE = uuid.UUID("6f1d3c8e-2b7a-5e0c-9d4f-48a1b2c3d4e5")
@@ -51,8 +53,13 @@ def months_before(day: date, months: int) -> date:
 
 
 def validate_phone_number(value: str) -> None:
+    message = _("Enter a phone number with its country code, for example +32 2 511 64 64, or a short number like 112.")
     if not PHONE_NUMBER.match(value.strip()):
-        raise ValidationError(_("Enter a phone number with digits, spaces and an optional + in front."))
+        raise ValidationError(message)
+    try:
+        to_e164(value)
+    except InvalidPhoneNumber:
+        raise ValidationError(message) from None
 
 
 def validate_sources(value: object) -> None:
@@ -236,11 +243,20 @@ class Phone(models.Model):
     def __str__(self) -> str:
         return self.number
 
+    def clean(self) -> None:
+        """Store the number in E.164 (a short number like 112 as it is)."""
+        with contextlib.suppress(InvalidPhoneNumber):  # the field validator has already reported it
+            self.number = to_e164(self.number)
+
     @property
     def tel(self) -> str:
-        """The number for a ``tel:`` link: digits and a leading +."""
-        digits = re.sub(r"[^0-9+]", "", self.number)
-        return digits[0] + digits[1:].replace("+", "") if digits else ""
+        """The number for a ``tel:`` link: E.164, or the short number."""
+        return tel_target(self.number)
+
+    @property
+    def display(self) -> str:
+        """The number as shown: international form (+32 2 511 64 64), or the short number."""
+        return international(self.number)
 
 
 class Schedule(models.Model):

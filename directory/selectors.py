@@ -65,16 +65,13 @@ def is_open(schedule: Schedule, moment: datetime) -> bool:
 
 
 def open_now_ids(moment: datetime | None = None) -> set[Any]:
-    """Services open at this moment: a public schedule says so, or they are reachable day and night."""
+    """Services open at this moment, as a public schedule says. Without known hours a service is never called
+    open, not even one tagged "day and night": its hours must be in a schedule (every day, 00:00 to 00:00)."""
     moment = local_now(moment)
     schedules = Schedule.objects.filter(service__status=Status.ACTIVE).exclude(
         service_at_location__location__confidential=True
     )
-    ids = {schedule.service_id for schedule in schedules if is_open(schedule, moment)}
-    ids |= set(
-        Service.objects.filter(status=Status.ACTIVE, attributes__slug=ROUND_THE_CLOCK).values_list("pk", flat=True)
-    )
-    return ids
+    return {schedule.service_id for schedule in schedules if is_open(schedule, moment)}
 
 
 def open_among(services: Iterable[Service], moment: datetime | None = None) -> set[Any]:
@@ -83,11 +80,7 @@ def open_among(services: Iterable[Service], moment: datetime | None = None) -> s
     return {
         service.pk
         for service in services
-        if service.status == Status.ACTIVE
-        and (
-            any(a.slug == ROUND_THE_CLOCK for a in service.attributes.all())
-            or any(is_open(s, moment) for s in service.public_schedules)  # type: ignore[attr-defined]
-        )
+        if service.status == Status.ACTIVE and any(is_open(s, moment) for s in service.public_schedules)  # type: ignore[attr-defined]
     }
 
 
@@ -214,14 +207,13 @@ def service_page(slug: str, *, moment: datetime | None = None) -> ServicePage | 
     schedules = list(_public_schedules().filter(service=service))
     moment = local_now(moment)
     attributes = {a.slug for a in service.attributes.all()}
-    round_the_clock = ROUND_THE_CLOCK in attributes
     return ServicePage(
         service=service,
         places=places,
         schedules=schedules,
         phones=list(service.phones.all()) or list(service.organization.phones.all()),  # type: ignore[attr-defined]
         has_confidential_place=service.service_at_locations.filter(location__confidential=True).exists(),  # type: ignore[attr-defined]
-        is_open_now=service.status == Status.ACTIVE and (round_the_clock or any(is_open(s, moment) for s in schedules)),
+        is_open_now=service.status == Status.ACTIVE and any(is_open(s, moment) for s in schedules),
         is_free="free" in attributes,
         stale=service.is_stale(),
     )

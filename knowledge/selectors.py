@@ -14,6 +14,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from core.i18n import FALLBACK_ORDER
 from knowledge.models import Item, Revision, State, Topic, Translation
 from knowledge.services import translation_status
+from lib.phones import DEFAULT_REGION, international, tel_target
 from vocabulary.selectors import SPECIALIST_DOMAINS
 
 HELPLINES_FILE = Path(settings.BASE_DIR) / "content" / "knowledge" / "emergency" / "helplines.toml"
@@ -88,7 +89,15 @@ def items_for_domains(*, domains: list[str], lang: str, limit: int = 5) -> list[
 
 @lru_cache(maxsize=1)
 def _helpline_data() -> dict[str, Any]:
-    return tomllib.loads(HELPLINES_FILE.read_text(encoding="utf-8"))
+    data = tomllib.loads(HELPLINES_FILE.read_text(encoding="utf-8"))
+    dates = [line.get("last_verified", data.get("last_verified")) for line in data.get("lines", [])]
+    known = [day for day in dates if day is not None]
+    data["checked"] = min(known) if known else None  # the box shows the oldest check of its lines
+    for line in data.get("lines", []):
+        region = line.get("country", DEFAULT_REGION)
+        line["tel"] = tel_target(str(line["number"]), region)  # E.164, or a short number as it is
+        line["display"] = international(str(line["number"]), region)
+    return data
 
 
 def topics_of_items(slugs: list[str]) -> list[Topic]:

@@ -200,9 +200,12 @@ class BudgetForm(forms.Form):
     savings = AmountField(label=_("Savings you have now"))
     fund_target = AmountField(
         label=_("How much do you want in your emergency fund?"),
-        help_text=_("Many people aim for three months of essential costs."),
+        help_text=_("Even a small fund helps. Choose an amount you can reach."),
     )
-    fund_amount = AmountField(label=_("How much can you put aside?"))
+    fund_amount = AmountField(
+        label=_("How much can you put aside?"),
+        help_text=_("Small amounts add up: for example 50 to 100 euros a month, or 20 to 50 euros a week."),
+    )
     fund_period = forms.ChoiceField(
         label=_("How often?"), choices=budget.PERIODS, widget=forms.RadioSelect, initial="month"
     )

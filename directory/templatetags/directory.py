@@ -46,11 +46,25 @@ def address_text(location: Location) -> str:
     return ", ".join(_address_parts(location))
 
 
-@register.filter
-def geo_link(location: Location) -> str:
-    """A ``geo:`` link that opens the address in the phone's own map app (no third-party map on our pages).
-    Only for a public location with a street address."""
+def _map_query(location: Location) -> str:
+    """The address as a map search, for a public location with a street address; empty otherwise."""
     if location.confidential or not location.address:
         return ""
     country = pick(location.city.region.country.name, "en").text if location.city else ""
-    return "geo:0,0?q=" + quote(", ".join([*_address_parts(location), country]))
+    return quote(", ".join(part for part in [*_address_parts(location), country] if part))
+
+
+@register.filter
+def geo_link(location: Location) -> str:
+    """A ``geo:`` link that opens the address in the phone's own map app (Android and most others).
+    No third-party map is embedded on our pages."""
+    query = _map_query(location)
+    return "geo:0,0?q=" + query if query else ""
+
+
+@register.filter
+def apple_maps_link(location: Location) -> str:
+    """An Apple Maps link for iPhone, which does not open ``geo:`` links. On an iPhone it opens the Maps app;
+    elsewhere it opens Apple's web page, and only when the person taps it (docs/directory.md)."""
+    query = _map_query(location)
+    return "https://maps.apple.com/?q=" + query if query else ""

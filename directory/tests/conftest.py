@@ -46,3 +46,16 @@ def validator(name: str) -> Any:
     ]
     registry: Registry = Registry().with_resources(resources)
     return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _bundled_counts() -> tuple[int, int]:
+    import tomllib
+
+    from directory.bundle import DIRECTORY_DIR
+
+    files = [tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(DIRECTORY_DIR.glob("*.toml"))]
+    return len(files), sum(len(entry.get("services", [])) for entry in files)
+
+
+# What content/directory/ holds today: tests count against the files, not a number that goes stale.
+BUNDLED_ORGANIZATIONS, BUNDLED_SERVICES = _bundled_counts()

@@ -4,13 +4,14 @@ import pytest
 
 from directory.bundle import directory_load
 from directory.models import Location, Organization, Service, stable_id
+from directory.tests.conftest import BUNDLED_ORGANIZATIONS, BUNDLED_SERVICES
 from search.models import Document
 
 
 @pytest.mark.django_db
 def test_every_seeded_organization_and_service_is_loaded():
-    assert Organization.objects.count() == 21
-    assert Service.objects.count() == 44
+    assert Organization.objects.count() == BUNDLED_ORGANIZATIONS
+    assert Service.objects.count() == BUNDLED_SERVICES
     assert set(Location.including_confidential.filter(confidential=True).values_list("slug", flat=True)) == {
         "pag-asa-shelter",
         "surya-shelter",
@@ -21,7 +22,7 @@ def test_every_seeded_organization_and_service_is_loaded():
 def test_loading_again_changes_nothing():
     summary = directory_load()
     assert (summary.created, summary.updated, summary.conflicts) == (0, 0, [])
-    assert summary.unchanged == 21 + 44
+    assert summary.unchanged == BUNDLED_ORGANIZATIONS + BUNDLED_SERVICES
 
 
 @pytest.mark.django_db
@@ -63,7 +64,7 @@ def test_a_bad_file_is_refused_with_its_name(tmp_path):
 
 @pytest.mark.django_db
 def test_every_service_and_organization_is_searchable_in_three_languages():
-    for kind, count in (("service", 44), ("organisation", 21)):
+    for kind, count in (("service", BUNDLED_SERVICES), ("organisation", BUNDLED_ORGANIZATIONS)):
         for lang in ("nl", "fr", "en"):
             assert Document.objects.filter(kind=kind, lang=lang).count() == count, (kind, lang)
     document = Document.objects.get(kind="service", key="pag-asa-victim-support", lang="fr")

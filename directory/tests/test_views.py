@@ -6,9 +6,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import Client
 
+from directory import selectors
 from directory.models import Organization, Phone, Service
 from directory.selectors import Filters, filtered_services
+from directory.tests.conftest import BUNDLED_SERVICES
 from tests.test_page_budget import BUDGET, transferred_size
+from vocabulary.models import Attribute
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 TUESDAY_EVENING = datetime(2026, 11, 24, 19, 0, tzinfo=BRUSSELS)
@@ -33,7 +36,7 @@ def test_the_list_answers_in_each_language(client: Client, lang):
     assert response.status_code == 200
     assert f'<html lang="{lang}">' in html
     assert html.count(f'href="/{lang}/directory/service/') == 20  # the first page
-    assert "44" in html
+    assert str(BUNDLED_SERVICES) in html  # the count of results
 
 
 @pytest.mark.django_db
@@ -178,7 +181,7 @@ def test_an_organisation_page_shows_each_of_its_phone_numbers_as_a_link(client: 
     phone = Phone.objects.filter(organization__isnull=False).select_related("organization").first()
     assert phone is not None, "the bundled directory has no organisation with a phone number"
     html = client.get(f"/en/directory/organisation/{phone.organization.slug}/").content.decode()
-    assert f'<a class="phone" href="tel:{phone.tel}">{phone.number}</a>' in html
+    assert f'<a class="phone" href="tel:{phone.tel}">{phone.display}</a>' in html
 
 
 @pytest.mark.django_db
@@ -212,3 +215,53 @@ def test_every_service_and_organisation_page_renders(client: Client):
         assert client.get(f"/en/directory/service/{slug}/").status_code == 200, slug
     for slug in Organization.objects.values_list("slug", flat=True):
         assert client.get(f"/fr/directory/organisation/{slug}/").status_code == 200, slug
+
+
+@pytest.mark.django_db
+def test_after_filtering_the_page_opens_at_the_results_and_says_how_many(client: Client):
+    html = listed(client, "?need=sexual-health&region=brussels")
+    count = len(slugs(Filters(need="sexual-health", region="brussels")))
+    assert 'action="/en/directory/#results"' in html  # the next filter submit lands at the results too
+    assert '<h2 id="results" tabindex="-1">' in html
+    assert f"{count} services</h2>" in html
+    assert f"<title>{count} services · Find a service that can help" in html  # read out first on a new page
+    assert '<details class="filters-fold">' in html  # the form folds away once filtered
+    assert 'rel="next"' not in html or "#results" in html
+
+
+@pytest.mark.django_db
+def test_without_filters_the_form_is_open(client: Client):
+    html = listed(client, "")
+    assert '<details class="filters-fold" open>' in html
+    assert "<title>Find a service that can help" in html
+
+
+@pytest.mark.django_db
+def test_a_service_tagged_day_and_night_without_hours_is_never_called_open(client: Client):
+    service = Service.objects.get(slug="violett-health-care")
+    service.attributes.add(Attribute.objects.get(slug="24-7"))
+    assert "violett-health-care" not in slugs(Filters(open_now=True), TUESDAY_EVENING)
+    html = client.get("/en/directory/service/violett-health-care/").content.decode()
+    assert "Open now" not in html
+    assert "Our sources do not give opening hours" in html
+    assert "violett-health-care" not in selectors.open_among(selectors.with_card_data(Service.objects.all()))
+
+
+@pytest.mark.django_db
+def test_a_care_centre_page_gives_hours_phone_and_map_links(client: Client, monkeypatch):
+    monkeypatch.setattr("directory.selectors.timezone.now", lambda: TUESDAY_EVENING)
+    html = client.get("/en/directory/service/sacc-brussels-care/").content.decode()
+    assert "Open now" in html and "Day and night" in html
+    assert "Our sources do not give opening hours" not in html
+    assert 'href="tel:+32' in html
+    assert 'href="geo:0,0?q=' in html
+    assert 'href="https://maps.apple.com/?q=' in html
+    assert "<iframe" not in html
+
+
+@pytest.mark.django_db
+def test_every_service_tagged_day_and_night_has_hours_that_say_so():
+    for service in Service.objects.filter(attributes__slug="24-7"):
+        assert any(s.opens_at == s.closes_at and len(s.days) == 7 for s in service.schedules.all()), (
+            f"{service.slug} is tagged 24-7 without a day-and-night schedule"
+        )

@@ -18,6 +18,8 @@ PUBLIC = [
     "/nl/directory/service/pag-asa-victim-support/",
     "/en/directory/service/pag-asa-shelter-accommodation/",
     "/fr/directory/organisation/sexual-assault-care-centres/",
+    "/nl/directory/service/sacc-brussels-care/",
+    "/en/directory/?need=safety&region=brussels",
     "/en/directory/service/violett-health-care/suggest/",
 ]
 
@@ -81,6 +83,48 @@ def test_staff_edit_pages_have_no_violations(axe, live_server):
         axe(path, cookies=cookies)
 
 
+SHOTS = __import__("pathlib").Path(__import__("tempfile").gettempdir()) / "haven-directory-shots"
+PHONE = {"width": 360, "height": 740}
+RESULTS_WORD = {"en": "services", "nl": "diensten", "fr": "services"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_on_a_phone_filtering_lands_at_the_counted_results_and_a_care_centre_can_be_called(context_factory, lang):
+    load_all_content()
+    SHOTS.mkdir(exist_ok=True)
+    page = context_factory(viewport=PHONE).new_page()
+    page.goto(f"/{lang}/directory/")
+    page.select_option("#id_need", "safety")
+    page.select_option("#id_region", "brussels")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("#results")
+    heading = page.locator("#results")
+    assert RESULTS_WORD[lang] in heading.inner_text()
+    assert heading.inner_text().split()[0].isdigit()  # the count comes first
+    assert page.evaluate("document.activeElement.id") == "results"  # read out by a screen reader
+    assert page.locator("details.filters-fold").get_attribute("open") is None  # the form folded away
+    bar = page.locator(".exit-bar").bounding_box()
+    assert bar["y"] + bar["height"] <= heading.bounding_box()["y"] < PHONE["height"]  # on screen, below the bar
+    page.screenshot(path=str(SHOTS / f"results-{lang}.png"))
+    page.click("a[href$='/directory/service/sacc-brussels-care/']")
+    assert page.locator("a.phone").first.get_attribute("href") == "tel:+3225354542"
+    assert "+32 2 535 45 42" in page.locator("a.phone").first.inner_text()
+    assert page.locator("a[href^='geo:0,0?q=']").count() == 1
+    assert page.locator("a[href^='https://maps.apple.com/?q=']").count() == 1
+    assert page.locator("iframe").count() == 0
+    page.screenshot(path=str(SHOTS / f"care-centre-{lang}.png"), full_page=True)
+
+
+def test_on_a_phone_without_javascript_the_results_still_come_first(context_factory):
+    load_all_content()
+    page = context_factory(viewport=PHONE, java_script_enabled=False).new_page()
+    page.goto("/en/directory/?need=safety&region=brussels#results")
+    bar = page.locator(".exit-bar").bounding_box()
+    assert bar["y"] + bar["height"] <= page.locator("#results").bounding_box()["y"] < PHONE["height"]
+    page.screenshot(path=str(SHOTS / "results-en-nojs.png"))
+
+
 FILTERS = {
     "nl": {"need": "sexual-health", "region": "flanders", "language": "nl"},
     "fr": {"need": "health", "region": "wallonia", "language": "fr"},
@@ -102,7 +146,7 @@ def test_a_visitor_filters_by_need_region_and_language_and_opens_a_service(conte
     expect(page).to_have_url(re.compile(f"/{lang}/directory/\\?.*need={chosen['need']}"))
     assert f"region={chosen['region']}" in page.url and f"language={chosen['language']}" in page.url
     assert page.get_by_label(t(lang, "Region")).input_value() == chosen["region"]  # the filters stay chosen
-    heading = page.locator("#results-heading").inner_text()
+    heading = page.locator("#results").inner_text()
     count = int(heading.split()[0])
     assert count >= 1
     assert heading == t(lang, "%(counter)s service", "%(counter)s services", count, may_equal=True) % {"counter": count}

@@ -13,9 +13,10 @@ TAXONOMY = Path(__file__).resolve().parents[3] / "shared" / "taxonomy.md"
 
 @pytest.mark.django_db
 def test_loading_twice_changes_nothing():
-    vocabulary_load()
+    first = vocabulary_load()
     second = vocabulary_load()
-    assert second.created == 0 and second.updated == 0 and second.unchanged == 47
+    assert second.created == 0 and second.updated == 0
+    assert second.unchanged == first.created + first.updated + first.unchanged > 0
     assert Domain.objects.count() == 16
     assert Attribute.objects.count() == 12
 

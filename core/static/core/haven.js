@@ -75,6 +75,9 @@
     }
     schedule();
   }
+  /* Directory: after filtering, the page opens at the results; focus their heading so the count is read out. */
+  var results = window.location.hash === "#results" ? document.getElementById("results") : null;
+  if (results) { results.focus(); }
   /* Security keys (WebAuthn): fetch options, ask the browser, post the answer with the form. */
   function fromB64url(text) {
     var b64 = text.replace(/-/g, "+").replace(/_/g, "/");
