@@ -45,7 +45,8 @@ def item(request: HttpRequest, slug: str) -> HttpResponse:
             "translation": shown.translation,
             "related": selectors.related_items(shown.item, lang),
             "domains": domains,
-            "helplines": selectors.helplines() if shown.item.emergency_box else None,
+            "helplines": shown.item.emergency_box,
+            "page_country": selectors.country_of(shown.item),
         },
     )
 
@@ -58,5 +59,5 @@ def search(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"query": query, "results": results}
     if query and not results:
         context["topics"] = Topic.objects.all()
-        context["helplines"] = selectors.helplines()
+        context["helplines"] = True
     return render(request, "knowledge/search.html", context)

@@ -15,7 +15,7 @@ TAXONOMY = Path(__file__).resolve().parents[3] / "shared" / "taxonomy.md"
 def test_loading_twice_changes_nothing():
     vocabulary_load()
     second = vocabulary_load()
-    assert second.created == 0 and second.updated == 0 and second.unchanged == 47
+    assert second.created == 0 and second.updated == 0 and second.unchanged == 65
     assert Domain.objects.count() == 16
     assert Attribute.objects.count() == 12
 
@@ -33,6 +33,15 @@ def test_places_form_a_tree():
     vocabulary_load()
     assert City.objects.get(slug="liege").region.slug == "wallonia"
     assert Region.objects.get(slug="flanders").country.code == "BE"
+
+
+@pytest.mark.django_db
+def test_the_netherlands_has_its_twelve_provinces_and_the_confirmed_duup_centre_municipalities():
+    vocabulary_load()
+    assert Region.objects.filter(country__code="NL").count() == 12
+    assert City.objects.get(slug="the-hague").region.slug == "zuid-holland"
+    assert City.objects.get(slug="apeldoorn").region.country.code == "NL"
+    assert City.objects.get(slug="utrecht").region.slug == "utrecht"
 
 
 @pytest.mark.django_db
