@@ -43,7 +43,7 @@ def test_every_dutch_line_has_its_own_sources_and_check_date():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("lang", "heading"),
-    [("en", "Numbers in The Netherlands"), ("nl", "Nummers in Nederland"), ("fr", "Numéros aux Pays-Bas")],
+    [("en", "Numbers in The Netherlands"), ("nl", "Nummers in Nederland"), ("fr", "Numéros utiles : Pays-Bas")],
 )
 def test_a_dutch_context_item_shows_dutch_helplines_first(client: Client, lang, heading):
     html = page(client, DUTCH_ITEM.format(lang=lang))
