@@ -113,7 +113,9 @@ def _covers_region(region: Region) -> Q:
 
 def _in_country(code: str) -> Q:
     """Serves the country or one of its regions, or has a public place in one of its cities."""
-    areas = ServiceArea.objects.filter(service=OuterRef("pk")).filter(Q(country__code=code) | Q(region__country__code=code))
+    areas = ServiceArea.objects.filter(service=OuterRef("pk")).filter(
+        Q(country__code=code) | Q(region__country__code=code)
+    )
     places = _public_places().filter(service=OuterRef("pk"), location__city__region__country__code=code)
     return Q(Exists(areas)) | Q(Exists(places))
 

@@ -76,7 +76,9 @@ def test_dutch_provinces_and_cities_filter_dutch_services():
 def test_the_filters_offer_countries_and_regions_grouped_by_country(client: Client):
     html = listed(client, "?country=nl")
     assert '<option value="nl" selected>The Netherlands</option>' in html
-    assert '<optgroup label="The Netherlands">' in html and '<option value="zuid-holland">South Holland</option>' in html
+    assert (
+        '<optgroup label="The Netherlands">' in html and '<option value="zuid-holland">South Holland</option>' in html
+    )
     assert '<option value="the-hague">The Hague</option>' in html
     assert 'href="/en/directory/service/nl-veilig-thuis-line/"' in html
     assert 'href="/en/directory/service/pag-asa-victim-support/"' not in html
