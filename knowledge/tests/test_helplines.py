@@ -89,3 +89,14 @@ def test_the_dutch_emergency_page_exists_in_three_languages(client: Client):
         html = page(client, f"/{lang}/knowledge/emergency-numbers-netherlands/")
         assert title in html.replace("&#x27;", "'")
         assert "0800-0188" in html and "0900-8844" in html
+
+
+@pytest.mark.django_db
+def test_the_link_to_services_carries_the_country_of_a_dutch_context_item(client: Client):
+    html = page(client, DUTCH_ITEM.format(lang="nl"))
+    button = html.split('class="button button-secondary"')[1].split(">")[0]
+    assert 'href="/nl/directory/?need=' in button and button.endswith('&amp;country=nl"')
+    html = page(client, "/en/knowledge/who-can-help-me-stop/")
+    assert "country=" not in html.split('class="button button-secondary"')[1].split(">")[0]  # no choice: all
+    html = page(client, "/en/knowledge/who-can-help-me-stop/?country=nl")
+    assert "&amp;country=nl" in html.split('class="button button-secondary"')[1].split(">")[0]
