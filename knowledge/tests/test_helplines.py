@@ -100,3 +100,11 @@ def test_the_link_to_services_carries_the_country_of_a_dutch_context_item(client
     assert "country=" not in html.split('class="button button-secondary"')[1].split(">")[0]  # no choice: all
     html = page(client, "/en/knowledge/who-can-help-me-stop/?country=nl")
     assert "&amp;country=nl" in html.split('class="button button-secondary"')[1].split(">")[0]
+
+
+@pytest.mark.django_db
+def test_switching_language_keeps_the_country_choice(client: Client):
+    html = page(client, "/nl/?country=nl")
+    assert 'href="/fr/?country=nl"' in html and 'href="/en/?country=nl"' in html
+    html = page(client, "/en/knowledge/emergency-numbers-netherlands/?country=nl")
+    assert 'href="/nl/knowledge/emergency-numbers-netherlands/?country=nl"' in html
