@@ -68,6 +68,9 @@ def test_country_pages_have_no_violations(axe):
         "/nl/knowledge/why-stopping-is-hard-netherlands/",
         "/fr/knowledge/emergency-numbers-netherlands/",
         "/en/directory/?country=nl&region=zuid-holland",
+        "/nl/directory/service/nl-comensha-helpdesk/",
+        "/fr/directory/organisation/nl-p-en-g292/",
+        "/en/directory/organisation/nl-proud/",
     ]
     for path in paths:
         axe(path)
