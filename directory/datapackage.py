@@ -288,7 +288,7 @@ def descriptor() -> dict[str, Any]:
     """datapackage.json: no date or count in it, so that the same data always gives the same file."""
     return {
         "name": "haven-directory",
-        "title": "Haven: support services for sex workers in Belgium",
+        "title": "Haven: support services for sex workers in Belgium and the Netherlands",
         "profile": "tabular-data-package",
         "description": "Open Referral HSDS 3.0 tabular data. Columns after the HSDS ones are Haven's: Dutch "
         "and French text (_nl, _fr), slugs, sources (JSON), last-verified dates, cities and areas.",

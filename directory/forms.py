@@ -14,7 +14,7 @@ from core.i18n import TranslatedFormField, pick
 from directory.models import DAY_CODES, Status, validate_phone_number
 from directory.services import PhoneInput, ScheduleInput
 from vocabulary import selectors as vocabulary
-from vocabulary.selectors import attribute_list, city_list, domain_list, region_list
+from vocabulary.selectors import attribute_list, city_list, country_list, domain_list, region_list
 
 DAY_NAMES = {
     "MO": _("Monday"),
@@ -40,6 +40,7 @@ class FilterForm(forms.Form):
     """The list's filters, as GET parameters. Unknown values are reported and ignored, never an error page."""
 
     need = forms.ChoiceField(label=_("What do you need help with?"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
     city = forms.ChoiceField(label=_("City"), required=False)
     language = forms.ChoiceField(label=_("Language spoken"), required=False)
@@ -52,7 +53,13 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         anything: list[Any] = [("", _("Any"))]
         _choices(self, "need", [*anything, *((d.slug, pick(d.name).text) for d in domain_list())])
-        _choices(self, "region", [*anything, *((r.slug, pick(r.name).text) for r in region_list())])
+        _choices(self, "country", [*anything, *((c.code.lower(), pick(c.name).text) for c in country_list())])
+        regions_by_country: dict[str, list[tuple[str, str]]] = {}
+        for region in region_list():
+            regions_by_country.setdefault(pick(region.country.name).text, []).append(
+                (region.slug, pick(region.name).text)
+            )
+        _choices(self, "region", [*anything, *regions_by_country.items()])
         by_region: dict[str, list[tuple[str, str]]] = {}
         for city in city_list():
             by_region.setdefault(pick(city.region.name).text, []).append((city.slug, pick(city.name).text))

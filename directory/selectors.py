@@ -89,6 +89,7 @@ def open_among(services: Iterable[Service], moment: datetime | None = None) -> s
 
 @dataclass(frozen=True)
 class Filters:
+    country: str = ""
     region: str = ""
     city: str = ""
     need: str = ""
@@ -106,12 +107,23 @@ def _covers_region(region: Region) -> Q:
     return Q(Exists(areas))
 
 
+def _in_country(code: str) -> Q:
+    """Serves the country or one of its regions, or has a public place in one of its cities."""
+    areas = ServiceArea.objects.filter(service=OuterRef("pk")).filter(
+        Q(country__code=code) | Q(region__country__code=code)
+    )
+    places = _public_places().filter(service=OuterRef("pk"), location__city__region__country__code=code)
+    return Q(Exists(areas)) | Q(Exists(places))
+
+
 def _public_places() -> QuerySet[ServiceAtLocation]:
     return ServiceAtLocation.objects.filter(location__confidential=False)
 
 
 def filtered_services(filters: Filters, *, moment: datetime | None = None) -> QuerySet[Service]:
     services = public_services()
+    if filters.country:
+        services = services.filter(_in_country(filters.country.upper()))
     if filters.region:
         region = vocabulary.region_by_slug(filters.region)
         services = services.filter(_covers_region(region)) if region else services.none()

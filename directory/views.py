@@ -26,6 +26,7 @@ def _filters(form: FilterForm) -> selectors.Filters:
     form.is_valid()
     data = form.cleaned_data
     return selectors.Filters(
+        country=data.get("country", ""),
         region=data.get("region", ""),
         city=data.get("city", ""),
         need=data.get("need", ""),

@@ -15,7 +15,7 @@ from core.i18n import FALLBACK_ORDER
 from knowledge.models import Item, Revision, State, Topic, Translation
 from knowledge.services import translation_status
 from lib.phones import DEFAULT_REGION, international, tel_target
-from vocabulary.selectors import SPECIALIST_DOMAINS
+from vocabulary.selectors import SPECIALIST_DOMAINS, country_list
 
 HELPLINES_FILE = Path(settings.BASE_DIR) / "content" / "knowledge" / "emergency" / "helplines.toml"
 
@@ -105,9 +105,41 @@ def topics_of_items(slugs: list[str]) -> list[Topic]:
     return list(Topic.objects.filter(items__slug__in=slugs).distinct())
 
 
-def helplines() -> dict[str, Any]:
-    """The helpline box: numbers with what they are for and when they answer, with sources."""
-    return _helpline_data()
+# The page with every number, per country (a knowledge item slug).
+EMERGENCY_PAGES = {"BE": "emergency-numbers", "NL": "emergency-numbers-netherlands"}
+# Topics whose items are about one country: their helpline box shows that country's numbers first.
+TOPIC_COUNTRIES = {"netherlands": "nl"}
+
+
+def country_of(item: Item) -> str:
+    """The country an item is about, from its topic ("" when it is not about one country)."""
+    return TOPIC_COUNTRIES.get(item.topic.slug, "")
+
+
+def helplines(*, country: str = "be", names: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """The helpline box: numbers with what they are for and when they answer, grouped by country, the chosen
+    country first. A line without `country` in helplines.toml is Belgian (the file started with Belgium only)."""
+    data = _helpline_data()
+    by_country: dict[str, list[dict[str, Any]]] = {}
+    for line in data.get("lines", []):
+        by_country.setdefault(str(line.get("country", "BE")).upper(), []).append(line)
+    chosen = country.upper()
+    if names is None:
+        names = {c.code: c.name for c in country_list()}
+    groups = []
+    for code in sorted(by_country, key=lambda code: (code != chosen, code)):
+        lines = by_country[code]
+        checked = [line["last_verified"] for line in lines if "last_verified" in line]
+        groups.append(
+            {
+                "code": code.lower(),
+                "name": names.get(code, {}),
+                "lines": lines,
+                "last_verified": min(checked) if checked else data.get("last_verified"),
+                "page": EMERGENCY_PAGES.get(code, EMERGENCY_PAGES["BE"]),
+            }
+        )
+    return {"country": chosen.lower(), "groups": groups, "sources": data.get("sources", [])}
 
 
 def translation_matrix() -> list[dict[str, Any]]:

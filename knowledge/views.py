@@ -43,7 +43,8 @@ def item(request: HttpRequest, slug: str) -> HttpResponse:
             "translation": shown.translation,
             "related": selectors.related_items(shown.item, lang),
             "domains": domains,
-            "helplines": selectors.helplines() if shown.item.emergency_box else None,
+            "helplines": shown.item.emergency_box,
+            "page_country": selectors.country_of(shown.item),
         },
     )
 
@@ -61,8 +62,6 @@ def search(request: HttpRequest) -> HttpResponse:
         page = search_page(query, lang=lang, page=page_number)
         context["page"] = page
         context["results"] = page.results
-        if page.urgent or not page.results:
-            context["helplines"] = selectors.helplines()
         if not page.results:
             slugs = [r.key for r in page.related if r.type in ("article", "faq")]
             context["closest_topics"] = selectors.topics_of_items(slugs) if slugs else []

@@ -12,6 +12,9 @@ from phonenumbers import PhoneNumberFormat
 
 DEFAULT_REGION = "BE"
 SHORT_NUMBER_REGIONS = ("BE", "NL")  # the countries Haven lists services in
+# Short numbers in use that the phonenumbers metadata does not know yet: 113, the Dutch suicide-prevention line
+# (its own short number since 2020, free since October 2025: sources in content/knowledge/emergency/helplines.toml).
+KNOWN_SHORT_NUMBERS = {"NL": {"113"}}
 
 
 class InvalidPhoneNumber(ValueError):
@@ -23,6 +26,8 @@ def _short(number: str, region: str) -> str | None:
     if number.strip().startswith("+") or not digits or len(digits) > 6:
         return None
     for country in dict.fromkeys((region, *SHORT_NUMBER_REGIONS)):
+        if digits in KNOWN_SHORT_NUMBERS.get(country, set()):
+            return digits
         try:
             parsed = phonenumbers.parse(digits, country)
         except phonenumbers.NumberParseException:

@@ -22,6 +22,10 @@ PUBLIC_PAGES = [
     "/fr/knowledge/sexual-assault-care-centres/",
     "/nl/search/?q=abortus",
     "/en/search/?q=zzyzx",
+    "/nl/?country=nl",
+    "/en/knowledge/why-stopping-is-hard-netherlands/",
+    "/fr/knowledge/emergency-numbers-netherlands/",
+    "/en/directory/?country=nl",
 ]
 RESOURCE = re.compile(r'<(?:link|script|img)\b[^>]*?(?:href|src)="(/static/[^"]+)"')
 

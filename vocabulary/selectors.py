@@ -45,3 +45,12 @@ def country_by_code(code: str) -> Country | None:
 
 def domains_with_slugs(slugs: list[str]) -> QuerySet[Domain]:
     return Domain.objects.filter(slug__in=slugs)
+
+
+# The visitor's country choice (read from the URL only, `vocabulary/countries.py`): other apps reach it here.
+from vocabulary.countries import DEFAULT as DEFAULT  # noqa: E402
+from vocabulary.countries import chosen_country as chosen_country  # noqa: E402
+from vocabulary.countries import country_choices as country_choices  # noqa: E402
+from vocabulary.countries import known_countries as known_countries  # noqa: E402
+
+DEFAULT_COUNTRY = DEFAULT

@@ -1,11 +1,26 @@
 """Loading content/directory/: idempotent by slug, stable ids, staff edits kept, search documents written."""
 
+import tomllib
+
 import pytest
 
-from directory.bundle import directory_load
+from directory.bundle import DIRECTORY_DIR, directory_load
 from directory.models import Location, Organization, Service, stable_id
 from directory.tests.conftest import BUNDLED_ORGANIZATIONS, BUNDLED_SERVICES
 from search.models import Document
+
+
+def _bundled_counts() -> tuple[int, int]:
+    """(organisations, services) in content/directory/, counted from the files themselves."""
+    files = [tomllib.loads(path.read_text(encoding="utf-8")) for path in DIRECTORY_DIR.glob("*.toml")]
+    return len(files), sum(len(data.get("services", [])) for data in files)
+
+
+ORGANIZATIONS, SERVICES = _bundled_counts()
+
+
+def test_the_bundle_holds_belgian_and_dutch_organizations():
+    assert ORGANIZATIONS >= 21 + 16 and SERVICES >= 44 + 18
 
 
 @pytest.mark.django_db

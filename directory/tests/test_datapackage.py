@@ -110,6 +110,7 @@ def test_an_import_updates_and_removes_what_the_package_says(tmp_path):
 
     rewrite(tmp_path, "services.csv", rename)
     service = Service.objects.get(slug="pag-asa-victim-support")
+    schedules = Schedule.objects.count()
     rewrite(tmp_path, "schedules.csv", lambda data: data.clear())
     schedules = Schedule.objects.count()
     summary = import_datapackage(tmp_path)

@@ -24,7 +24,8 @@ def test_services_for_returns_open_services_for_the_domains_in_the_region():
 
 @pytest.mark.django_db
 def test_services_for_without_a_region_and_with_nothing_to_find():
-    assert len(services_for(domains=["housing"], region=None, lang="en", limit=10)) == 4
+    housing = Service.objects.filter(domains__slug="housing").count()
+    assert len(services_for(domains=["housing"], region=None, lang="en", limit=10)) == housing >= 4
     assert services_for(domains=[], region=None, lang="en", limit=10) == []
     assert services_for(domains=["housing"], region="atlantis", lang="en", limit=10) == []
     Service.objects.filter(slug="pag-asa-shelter-accommodation").update(status="inactive")

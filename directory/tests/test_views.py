@@ -57,6 +57,38 @@ def test_the_region_filter_includes_services_for_the_whole_country():
 
 
 @pytest.mark.django_db
+def test_the_country_filter_keeps_each_countrys_services_apart():
+    dutch = slugs(Filters(country="nl"))
+    belgian = slugs(Filters(country="be"))
+    assert {"nl-veilig-thuis-line", "nl-csg-care-after-sexual-violence", "nl-p-en-g292-health-and-social-work"} <= dutch
+    assert {"pag-asa-victim-support", "emergency-112"} <= belgian
+    assert not dutch & belgian
+    assert dutch | belgian == set(Service.objects.values_list("slug", flat=True))
+
+
+@pytest.mark.django_db
+def test_dutch_provinces_and_cities_filter_dutch_services():
+    assert {"nl-p-en-g292-health-and-social-work", "nl-veilig-thuis-line"} <= slugs(Filters(region="noord-holland"))
+    assert "pag-asa-victim-support" not in slugs(Filters(region="noord-holland"))
+    in_the_hague = slugs(Filters(city="the-hague"))
+    assert {"nl-de-haven-exit-support", "nl-113-line"} <= in_the_hague  # its province, and the whole country
+    assert "nl-p-en-g292-health-and-social-work" not in in_the_hague  # a place in Amsterdam
+
+
+@pytest.mark.django_db
+def test_the_filters_offer_countries_and_regions_grouped_by_country(client: Client):
+    html = listed(client, "?country=nl")
+    assert '<option value="nl" selected>The Netherlands</option>' in html
+    assert (
+        '<optgroup label="The Netherlands">' in html and '<option value="zuid-holland">South Holland</option>' in html
+    )
+    assert '<option value="the-hague">The Hague</option>' in html
+    assert 'href="/en/directory/service/nl-veilig-thuis-line/"' in html
+    assert 'href="/en/directory/service/pag-asa-victim-support/"' not in html
+    assert html.index("Numbers in The Netherlands") < html.index("Numbers in Belgium")  # the box follows the filter
+
+
+@pytest.mark.django_db
 def test_the_city_filter_finds_places_there_and_services_without_a_place_in_its_region():
     found = slugs(Filters(city="liege"))
     assert "sacc-liege-care" in found  # a place in Liège
@@ -120,9 +152,10 @@ def test_an_unknown_filter_value_is_reported_and_left_out(client: Client):
 @pytest.mark.django_db
 def test_the_list_page_needs_a_fixed_number_of_queries(client: Client, django_assert_max_num_queries):
     client.get("/en/directory/")  # warm the caches that are not ours
-    with django_assert_max_num_queries(11):
+    # 13 and 14: the country filter's choices and the helpline box (its countries) add one query each.
+    with django_assert_max_num_queries(13):
         client.get("/en/directory/")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         client.get("/fr/directory/?need=health&region=wallonia&language=fr&attr=free&open=on&page=1")
 
 

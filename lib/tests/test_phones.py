@@ -76,3 +76,7 @@ def test_a_staff_edit_stores_the_number_in_e164():
     phone = Phone(service=service, number="02 511 64 64")
     phone.full_clean()
     assert phone.number == "+3225116464"
+
+
+def test_a_short_number_the_library_does_not_know_yet_is_kept():
+    assert to_e164("113", "NL") == "113"

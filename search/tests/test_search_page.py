@@ -6,7 +6,15 @@ from django.test import Client
 from search.selectors import PAGE_SIZE, search_page
 
 VIOLENT_CLIENT = {"en": "violent client", "nl": "gewelddadige klant", "fr": "client violent"}
-SAFETY_CONTENT = {"sexual-assault-care-centres", "emergency-numbers", "complaint-or-police-notification"}
+SAFETY_CONTENT = {
+    "sexual-assault-care-centres",
+    "emergency-numbers",
+    "complaint-or-police-notification",
+    "nl-ugly-mugs",  # warnings about dangerous clients, run by sex workers' organisations in the Netherlands
+    "nl-ugly-mugs-warnings",
+    "nl-csg-care-after-sexual-violence",
+    "helpline-1712-line",
+}
 
 
 @pytest.mark.django_db

@@ -37,6 +37,15 @@ def test_places_form_a_tree():
 
 
 @pytest.mark.django_db
+def test_the_netherlands_has_its_twelve_provinces_and_the_confirmed_duup_centre_municipalities():
+    vocabulary_load()
+    assert Region.objects.filter(country__code="NL").count() == 12
+    assert City.objects.get(slug="the-hague").region.slug == "zuid-holland"
+    assert City.objects.get(slug="apeldoorn").region.country.code == "NL"
+    assert City.objects.get(slug="utrecht").region.slug == "utrecht"
+
+
+@pytest.mark.django_db
 def test_the_vocabulary_matches_the_shared_taxonomy():
     shared_file(TAXONOMY)
     vocabulary_load()
