@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.models import Membership, Role
-from accounts.testing import make_trio, sign_in
+from accounts.testing import all_memberships, make_trio, sign_in
 from conftest import load_all_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,7 +70,7 @@ def test_staff_pages_have_no_violations(axe, live_server):
 def test_staff_account_pages_have_no_violations_at_360_px(axe, live_server):
     load_all_content()
     cookies = _staff_cookies(live_server)
-    bob = Membership.objects.get(organisation__slug="org-a", role=Role.CASEWORKER).user_id
+    bob = all_memberships().get(organisation__slug="org-a", role=Role.CASEWORKER).user_id
     phone = {"width": 360, "height": 740}
     for path in [
         "/en/accounts/",

@@ -6,8 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from accounts.models import Membership
-from accounts.testing import make_trio, sign_in
+from accounts.testing import all_memberships, make_trio, sign_in
 from audit.services import Action, audit_log
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,7 +16,7 @@ PHONE = {"width": 360, "height": 740}
 
 def _alice_with_a_log(live_server):
     trio = make_trio()
-    membership = Membership.objects.get(user=trio.bob)
+    membership = all_memberships().get(user=trio.bob)
     for _ in range(3):
         audit_log(actor=trio.bob, action=Action.READ, target=membership, organisation_id=trio.org_a.pk)
     client = Client()
