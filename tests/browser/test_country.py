@@ -31,8 +31,8 @@ def test_a_visitor_chooses_the_netherlands_and_sees_dutch_helplines_first(contex
     assert "country=nl" in page.url
     assert first_heading(page) == dutch
     first_list = page.locator("#helplines ul.plain-list").first
-    assert first_list.locator("a[href='tel:08000188']").count() == 1  # Centrum Seksueel Geweld
-    assert first_list.locator("a[href='tel:09008844']").count() == 1  # police, not urgent
+    assert first_list.locator("a[href='tel:+318000188']").count() == 1  # Centrum Seksueel Geweld
+    assert first_list.locator("a[href='tel:+319008844']").count() == 1  # police, not urgent
     assert first_list.locator("a[href='tel:101']").count() == 0  # the Belgian police number is not first
     assert page.locator("#helplines details").count() == 1  # Belgium's numbers, folded
     # The home page's own links carry the choice on.

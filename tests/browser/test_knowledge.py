@@ -36,6 +36,7 @@ def test_a_visitor_browses_a_topic_opens_an_item_and_searches(context_factory, l
     item.click()
     expect(page).to_have_url(re.compile(f"/{lang}/knowledge/[a-z0-9-]+/$"))
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    page.wait_for_load_state()  # measured once the page and its stylesheet have loaded
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     shot(page, f"{lang}-knowledge-item")
 
