@@ -111,8 +111,9 @@ def test_postgres_search_finds_its_candidates_through_the_indexes():
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO search_document (kind, key, lang, title, summary, body, keywords, url, updated_at, vector,"
-            " title_plain) SELECT 'article', 'filler-' || i, 'en', t, '', '', '', '/', now(),"
-            " to_tsvector('haven_en', t), t FROM (SELECT i, 'filler ' || md5(i::text) AS t"
+            " title_plain, country) SELECT 'article', 'filler-' || i, 'en', t, '', '', '', '/', now(),"
+            " to_tsvector('haven_en', t), t, CASE WHEN i % 2 = 0 THEN 'nl' ELSE '' END"
+            " FROM (SELECT i, 'filler ' || md5(i::text) AS t"
             " FROM generate_series(1, 20000) AS i) AS f"
         )
         # As autovacuum would: move the new rows out of the GIN indexes' pending lists, then gather statistics.
