@@ -76,16 +76,13 @@ def test_search_and_the_vocabulary_agree_on_the_default_country():
 
 @pytest.mark.django_db
 def test_knowledge_items_about_the_netherlands_are_dutch_documents_and_the_others_have_no_country():
+    from knowledge.models import Item
     from search.models import Document
 
-    countries = dict(
-        Document.objects.filter(kind__in=["article", "faq"], lang="en").values_list("key", "country")
-    )
+    countries = dict(Document.objects.filter(kind__in=["article", "faq"], lang="en").values_list("key", "country"))
     assert countries["exit-programmes-netherlands"] == "nl"
     assert countries["emergency-numbers-netherlands"] == "nl"
     assert countries["emergency-numbers"] == ""
     assert set(countries.values()) == {"", "nl"}
-    from knowledge.models import Item
-
     dutch = set(Item.objects.filter(topic__slug="netherlands").values_list("slug", flat=True))
     assert {key for key, country in countries.items() if country == "nl"} == dutch
