@@ -112,3 +112,21 @@ def test_a_listing_in_one_country_is_a_document_of_that_country_and_one_in_both_
     organization_index(organization=service.organization)
     assert _countries("service", "actiris-job-seeker-registration") == {""}
     assert _countries("organisation", "actiris") == {""}
+
+
+@pytest.mark.django_db
+def test_a_public_place_counts_for_the_country_of_a_listing_and_a_confidential_one_does_not():
+    from directory.models import ServiceAtLocation
+    from directory.services import service_index
+    from vocabulary.selectors import city_by_slug
+
+    service = Service.objects.get(slug="actiris-job-seeker-registration")  # Brussels only: "be"
+    place = Location.objects.create(
+        organization=service.organization, slug="quokka-amsterdam", confidential=True, city=city_by_slug("amsterdam")
+    )
+    ServiceAtLocation.objects.create(service=service, location=place)
+    service_index(service=service)
+    assert _countries("service", "actiris-job-seeker-registration") == {"be"}
+    Location.including_confidential.filter(pk=place.pk).update(confidential=False)
+    service_index(service=service)
+    assert _countries("service", "actiris-job-seeker-registration") == {""}
