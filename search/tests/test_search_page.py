@@ -169,3 +169,12 @@ def test_a_search_keeps_the_chosen_country_in_its_form_and_pages(client: Client)
     assert 'rel="next" href="?q=violence&amp;country=nl&amp;page=2#results"' in html
     html = client.get("/en/search/", {"q": "violence"}).content.decode()
     assert 'name="country"' not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["abortion", "violence"])
+def test_the_results_offer_one_country_choice_that_keeps_the_query(client: Client, query):
+    """Beside the results, or in the helpline box when those come first: never two on one page."""
+    html = client.get("/en/search/", {"q": query}).content.decode()
+    assert html.count('class="country-chooser"') == 1
+    assert f"?q={query}&amp;country=nl" in html
