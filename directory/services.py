@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts import selectors as account_selectors
@@ -46,6 +47,25 @@ def organization_url(slug: str, lang: str) -> str:
     return f"/{lang}/directory/organisation/{slug}/"
 
 
+def _service_countries(service: Service) -> set[str]:
+    """The countries a service serves or has a public place in (its areas' countries and its places' cities')."""
+    codes = {
+        (area.region.country.code if area.region else area.country.code if area.country else "")
+        for area in service.areas.all()  # type: ignore[attr-defined]
+    }
+    codes |= {
+        place.location.city.region.country.code
+        for place in service.service_at_locations.all()  # type: ignore[attr-defined]
+        if not place.location.confidential and place.location.city
+    }
+    return {code.lower() for code in codes if code}
+
+
+def _one_country(codes: set[str]) -> str:
+    """The search document's country: the one country, or "" for none or several."""
+    return next(iter(codes)) if len(codes) == 1 else ""
+
+
 def _service_document(service: Service, lang: str) -> dict[str, str]:
     """Public text only: places are named only when they are not confidential, and never their address."""
     places = [
@@ -68,17 +88,26 @@ def _service_document(service: Service, lang: str) -> dict[str, str]:
         "body": "\n\n".join(text for text in body if text),
         "keywords": ", ".join(dict.fromkeys(word for word in keywords if word)),
         "url": service_url(service.slug, lang),
+        "country": _one_country(_service_countries(service)),
     }
 
 
 def _organization_document(organization: Organization, lang: str) -> dict[str, str]:
     public_services = [s for s in organization.services.all() if s.is_public]  # type: ignore[attr-defined]
+    countries = {
+        place.city.region.country.code.lower()
+        for place in organization.locations.all()  # type: ignore[attr-defined]
+        if not place.confidential and place.city
+    }
+    for service in public_services:
+        countries |= _service_countries(service)
     return {
         "title": pick(organization.name, lang).text,
         "summary": pick(organization.description, lang).text,
         "body": "\n".join(pick(s.name, lang).text for s in public_services),
         "keywords": "",
         "url": organization_url(organization.slug, lang),
+        "country": _one_country(countries),
     }
 
 
@@ -87,9 +116,15 @@ def _indexed_services() -> Any:
         "domains",
         "attributes",
         "required_documents",
-        "areas__region",
+        "areas__region__country",
         "areas__country",
-        "service_at_locations__location__city",
+        "service_at_locations__location__city__region__country",
+    )
+
+
+def _indexed_organizations() -> Any:
+    return Organization.objects.prefetch_related(
+        Prefetch("services", queryset=_indexed_services()), "locations__city__region__country"
     )
 
 
@@ -103,7 +138,7 @@ def service_index(*, service: Service) -> None:
 
 
 def organization_index(*, organization: Organization) -> None:
-    organization = Organization.objects.prefetch_related("services").get(pk=organization.pk)
+    organization = _indexed_organizations().get(pk=organization.pk)
     for lang in LANGUAGE_CODES:
         document_upsert(
             kind="organisation", key=organization.slug, lang=lang, **_organization_document(organization, lang)
@@ -120,7 +155,7 @@ def directory_reindex() -> int:
         else:
             document_delete(kind="service", key=service.slug)
         count += 1
-    for organization in Organization.objects.prefetch_related("services"):
+    for organization in _indexed_organizations():
         for lang in LANGUAGE_CODES:
             document_upsert(
                 kind="organisation", key=organization.slug, lang=lang, **_organization_document(organization, lang)

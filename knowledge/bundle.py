@@ -20,7 +20,7 @@ from django.db import transaction
 from core.content import LoadSummary
 from core.i18n import LANGUAGE_CODES
 from knowledge.models import Item, State, Topic, Translation
-from knowledge.services import revision_save
+from knowledge.services import item_index_all, revision_save
 from vocabulary import selectors as vocabulary
 
 KNOWLEDGE_DIR = Path(settings.BASE_DIR) / "content" / "knowledge"
@@ -75,6 +75,9 @@ def knowledge_load(*, overwrite_edits: bool = False, path: Path = KNOWLEDGE_DIR)
         for item, slugs in related.items():
             if not item.edited_in_app or overwrite_edits:
                 item.related.set(Item.objects.filter(slug__in=slugs))
+        # Every published translation again, so that the index follows what the texts do not say (an item's topic,
+        # hence its country) and documents indexed before a new field get it.
+        item_index_all()
     return summary
 
 

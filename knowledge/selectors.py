@@ -13,6 +13,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from core.i18n import FALLBACK_ORDER
 from knowledge.models import Item, Revision, State, Topic, Translation
+from knowledge.services import TOPIC_COUNTRIES as TOPIC_COUNTRIES
+from knowledge.services import country_of as country_of
 from knowledge.services import translation_status
 from lib.phones import DEFAULT_REGION, international, tel_target
 from vocabulary.selectors import SPECIALIST_DOMAINS, country_list
@@ -107,13 +109,8 @@ def topics_of_items(slugs: list[str]) -> list[Topic]:
 
 # The page with every number, per country (a knowledge item slug).
 EMERGENCY_PAGES = {"BE": "emergency-numbers", "NL": "emergency-numbers-netherlands"}
-# Topics whose items are about one country: their helpline box shows that country's numbers first.
-TOPIC_COUNTRIES = {"netherlands": "nl"}
-
-
-def country_of(item: Item) -> str:
-    """The country an item is about, from its topic ("" when it is not about one country)."""
-    return TOPIC_COUNTRIES.get(item.topic.slug, "")
+# The country an item is about (its helpline box shows that country's numbers first; search ranks it for that
+# country's visitors) is defined in services, which index it: `TOPIC_COUNTRIES`, `country_of`.
 
 
 def helplines(*, country: str = "be", names: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:

@@ -11,6 +11,15 @@ from knowledge.markdown import render
 from knowledge.models import Item, Revision, State, Translation
 from search.services import document_delete, document_upsert
 
+# Topics whose items are about one country. Other items are "" (about Belgium and the Netherlands alike, or written
+# for Belgium where the platform started: the default country, so nothing is demoted for its visitors).
+TOPIC_COUNTRIES = {"netherlands": "nl"}
+
+
+def country_of(item: Item) -> str:
+    """The country an item is about, from its topic ("" when it is not about one country)."""
+    return TOPIC_COUNTRIES.get(item.topic.slug, "")
+
 
 def item_url(item: Item, lang: str) -> str:
     return f"/{lang}/knowledge/{item.slug}/"
@@ -29,6 +38,7 @@ def _index(translation: Translation) -> None:
         body=translation.body,
         keywords=translation.keywords,
         url=item_url(translation.item, translation.language),
+        country=country_of(translation.item),
     )
 
 
@@ -139,7 +149,7 @@ def translation_status(translation: Translation | None, source: Translation | No
 
 def item_index_all() -> int:
     count = 0
-    for translation in Translation.objects.select_related("item"):
+    for translation in Translation.objects.select_related("item__topic"):
         _index(translation)
         count += 1
     return count

@@ -12,6 +12,7 @@ from core.i18n import current_language
 from knowledge import selectors
 from knowledge.models import Topic
 from search.selectors import search_page
+from vocabulary.selectors import DEFAULT_COUNTRY, chosen_country, known_countries
 
 
 @require_safe
@@ -57,9 +58,11 @@ def search(request: HttpRequest) -> HttpResponse:
         page_number = int(request.GET.get("page", "1"))
     except ValueError:
         page_number = 1
-    context: dict[str, Any] = {"query": query}
+    # The visitor's country from `?country=` (Belgium by default): answers for it come before the other country's.
+    country = chosen_country(request, default=DEFAULT_COUNTRY, known=known_countries())
+    context: dict[str, Any] = {"query": query, "country": country}
     if query:
-        page = search_page(query, lang=lang, page=page_number)
+        page = search_page(query, lang=lang, page=page_number, country=country)
         context["page"] = page
         context["results"] = page.results
         if not page.results:

@@ -1,4 +1,4 @@
-"""The search API: GET /api/v1/search?q=TEXT&lang=nl|fr|en&limit=N, and its OpenAPI document."""
+"""The search API: GET /api/v1/search?q=TEXT&lang=nl|fr|en&limit=N&country=be|nl, and its OpenAPI document."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, JsonResponse
 
 from lib.jsonapi import json_error, json_response, read_only
-from search.rules import LANGS
+from search.rules import COUNTRY_CODE, DEFAULT_COUNTRY, LANGS
 from search.selectors import MAX_QUERY_LENGTH, search
 
 MAX_LIMIT = 50
@@ -28,19 +28,22 @@ def search_view(request: HttpRequest) -> JsonResponse:
     query = request.GET.get("q", "").strip()
     lang = request.GET.get("lang", "en")
     limit_text = request.GET.get("limit", str(DEFAULT_LIMIT))
+    country = request.GET.get("country", DEFAULT_COUNTRY)
     if not query:
         return _error("q is required: the words to search for", "q")
     if len(query) > MAX_QUERY_LENGTH:
         return _error(f"q is too long (at most {MAX_QUERY_LENGTH} characters)", "q")
     if lang not in LANGS:
         return _error("lang must be one of nl, fr, en", "lang")
+    if not COUNTRY_CODE.fullmatch(country):
+        return _error("country must be a lowercase two-letter country code, such as be or nl", "country")
     try:
         limit = int(limit_text)
     except ValueError:
         return _error("limit must be a whole number", "limit")
     if not 1 <= limit <= MAX_LIMIT:
         return _error(f"limit must be between 1 and {MAX_LIMIT}", "limit")
-    results = search(query, lang=lang, limit=limit)
+    results = search(query, lang=lang, limit=limit, country=country)
     return _public(json_response({"query": query, "lang": lang, "results": [r.as_dict() for r in results]}))
 
 
@@ -91,6 +94,14 @@ def openapi_document() -> dict[str, Any]:
                             "in": "query",
                             "required": False,
                             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+                        },
+                        {
+                            "name": "country",
+                            "in": "query",
+                            "required": False,
+                            "description": "The caller's country: results about another country come lower "
+                            "(never left out).",
+                            "schema": {"type": "string", "pattern": "^[a-z]{2}$", "default": DEFAULT_COUNTRY},
                         },
                     ],
                     "responses": {

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from search.rules import DEFAULT_COUNTRY
 from search.selectors import search
 
 EVAL_DIR = Path(settings.BASE_DIR) / "bench" / "search_eval"
@@ -20,6 +21,7 @@ class Case:
     lang: str
     q: str
     expected: tuple[str, ...]  # knowledge slugs, or "service:<slug>" / "organisation:<slug>": any of them is right
+    country: str = DEFAULT_COUNTRY  # the visitor's country: "nl" where the question is about the Netherlands
 
 
 @dataclass
@@ -48,9 +50,8 @@ def load_cases(directory: Path = EVAL_DIR) -> list[Case]:
     for path in sorted(directory.glob("*.toml")):
         for entry in tomllib.loads(path.read_text(encoding="utf-8")).get("queries", []):
             expected = entry["expected"]
-            cases.append(
-                Case(entry["lang"], entry["q"], tuple(expected) if isinstance(expected, list) else (expected,))
-            )
+            answers = tuple(expected) if isinstance(expected, list) else (expected,)
+            cases.append(Case(entry["lang"], entry["q"], answers, entry.get("country", DEFAULT_COUNTRY)))
     return cases
 
 
@@ -63,7 +64,7 @@ def evaluate(cases: list[Case], *, limit: int = 10) -> dict[str, Scores]:
     for case in cases:
         score = scores.setdefault(case.lang, Scores())
         started = time.perf_counter()
-        results = search(case.q, lang=case.lang, limit=limit, count_misses=False)
+        results = search(case.q, lang=case.lang, limit=limit, count_misses=False, country=case.country)
         score.latencies_ms.append((time.perf_counter() - started) * 1000)
         keys = [_key(r.type, r.key) for r in results]
         score.cases += 1

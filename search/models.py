@@ -24,6 +24,9 @@ class Document(models.Model):
     body = models.TextField(blank=True)
     keywords = models.TextField(blank=True)
     url = models.CharField(max_length=300)
+    # The country the document is about, as a lowercase code ("be", "nl"), or "" when it is not about one: a visitor
+    # from another country sees it further down (``rules.OTHER_COUNTRY_FACTOR``), never not at all.
+    country = models.CharField(max_length=2, blank=True, default="", db_default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

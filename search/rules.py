@@ -28,6 +28,21 @@ TITLE_SIMILARITY_THRESHOLD = 0.55
 # Shorter queries are too alike to too many titles ("prep" and "Prendre soin..."): they must match words.
 TITLE_SIMILARITY_MIN_LENGTH = 5
 
+# The platform's default country (Belgium: ``vocabulary.countries.DEFAULT``, which search may not import; a test
+# keeps the two equal). A document about another country than the visitor's has its score multiplied by this factor:
+# it comes after the answers for the visitor's own country, but is still found (neutral documents are unaffected).
+DEFAULT_COUNTRY = "be"
+OTHER_COUNTRY_FACTOR = 0.6
+COUNTRY_CODE = re.compile(r"[a-z]{2}")
+
+
+def country_factor_sql(column: str, country: str, factor: str) -> str:
+    """The SQL factor of a document's score for the visitor's country (both engines use it): ``factor`` for a
+    document about another country, 1 for one about the visitor's or none, and 1 for all when no country is given.
+    ``country`` and ``factor`` are placeholders."""
+    return f"(CASE WHEN {country} = '' OR {column} = '' OR {column} = {country} THEN 1.0 ELSE {factor} END)"
+
+
 STOPWORDS = {
     "nl": set(
         [
@@ -475,6 +490,7 @@ class Analysed:
     lang: str
     groups: list[Group]
     prefix: str | None  # the last word, matched as a prefix (people type as they search)
+    country: str = ""  # the visitor's country: documents about another one are demoted ("" demotes none)
 
     @property
     def empty(self) -> bool:
@@ -498,10 +514,12 @@ class Analysed:
                     for synonym_group in synonyms.get(concept, []):
                         found |= {normalise(p) for p in synonym_group}
                 groups.append(Group(sorted(found)))
-        return Analysed(text=self.text, lang=self.lang, groups=groups, prefix=None) if groups else None
+        if not groups:
+            return None
+        return Analysed(text=self.text, lang=self.lang, groups=groups, prefix=None, country=self.country)
 
 
-def analyse(text: str, lang: str, lexicon: frozenset[str], *, min_prefix: int = 3) -> Analysed:
+def analyse(text: str, lang: str, lexicon: frozenset[str], *, min_prefix: int = 3, country: str = "") -> Analysed:
     """The query as groups of alternatives. The last word also matches as a prefix when it has at least
     ``min_prefix`` letters (as people type); a submitted search asks for more, so that "prep" does not
     find "prepaid"."""
@@ -533,4 +551,4 @@ def analyse(text: str, lang: str, lexicon: frozenset[str], *, min_prefix: int = 
         groups.append(Group(sorted(found)))
     last = words[-1] if words else None
     prefix = last if last and len(last) >= min_prefix and last not in STOPWORDS.get(lang, set()) else None
-    return Analysed(text=text, lang=lang, groups=groups, prefix=prefix)
+    return Analysed(text=text, lang=lang, groups=groups, prefix=prefix, country=country)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from search.engines import engine
 from search.engines.base import lexicon
 from search.models import Document, MissedQuery
-from search.rules import LANGS, analyse, tokens
+from search.rules import COUNTRY_CODE, DEFAULT_COUNTRY, LANGS, analyse, tokens
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
@@ -43,13 +43,23 @@ def snippet(document: Document, words: list[str]) -> str:
     return text if len(text) <= SNIPPET_LENGTH else text[:SNIPPET_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
-def search(text: str, *, lang: str, limit: int = 10, count_misses: bool = True) -> list[Result]:
+def _check(lang: str, country: str) -> None:
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}")
+    if country and not COUNTRY_CODE.fullmatch(country):
+        raise ValueError(f"a country is a lowercase two-letter code, not {country!r}")
+
+
+def search(
+    text: str, *, lang: str, limit: int = 10, count_misses: bool = True, country: str = DEFAULT_COUNTRY
+) -> list[Result]:
+    """The best documents for ``text`` in ``lang``; those about another country than ``country`` come lower
+    ("" puts no country first)."""
+    _check(lang, country)
     text = text.strip()[:MAX_QUERY_LENGTH]
     if not tokens(text):
         return []
-    query = analyse(text, lang, lexicon(lang))
+    query = analyse(text, lang, lexicon(lang), country=country)
     hits = engine().search(query, limit)
     documents = Document.objects.in_bulk([doc_id for doc_id, _score in hits])
     words = tokens(text)
@@ -98,22 +108,22 @@ def _results(ids: list[int], words: list[str]) -> list[Result]:
     ]
 
 
-def search_page(text: str, *, lang: str, page: int = 1) -> SearchPage:
+def search_page(text: str, *, lang: str, page: int = 1, country: str = DEFAULT_COUNTRY) -> SearchPage:
     """The search page: results in pages of ``PAGE_SIZE``, the danger flag, and related results when nothing
-    matched. ``page`` outside 1..MAX_PAGES is brought back inside it."""
-    if lang not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}")
+    matched. ``page`` outside 1..MAX_PAGES is brought back inside it. Documents about another country than the
+    visitor's ``country`` come lower."""
+    _check(lang, country)
     page = min(max(page, 1), MAX_PAGES)
     text = text.strip()[:MAX_QUERY_LENGTH]
     words = tokens(text)
     if not words:
         return SearchPage(results=[], page=1, has_more=False, urgent=False, related=[])
-    query = analyse(text, lang, lexicon(lang), min_prefix=PAGE_MIN_PREFIX)
+    query = analyse(text, lang, lexicon(lang), min_prefix=PAGE_MIN_PREFIX, country=country)
     start = (page - 1) * PAGE_SIZE
     hits = engine().search(query, start + PAGE_SIZE + 1)
     ids = [doc_id for doc_id, _score in hits]
     if page > 1 and len(ids) <= start:
-        return search_page(text, lang=lang, page=1)  # past the last page: the first one
+        return search_page(text, lang=lang, page=1, country=country)  # past the last page: the first one
     results = _results(ids[start : start + PAGE_SIZE], words)
     related: list[Result] = []
     if not ids:

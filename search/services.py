@@ -8,19 +8,39 @@ from django.db import transaction
 from search.engines import engine
 from search.engines.base import lexicon_words
 from search.models import Document, Kind, Word
+from search.rules import COUNTRY_CODE
 
 
 def document_upsert(
-    *, kind: str, key: str, lang: str, title: str, url: str, summary: str = "", body: str = "", keywords: str = ""
+    *,
+    kind: str,
+    key: str,
+    lang: str,
+    title: str,
+    url: str,
+    summary: str = "",
+    body: str = "",
+    keywords: str = "",
+    country: str = "",
 ) -> Document:
+    """``country``: the lowercase code of the one country the document is about, or "" (about none or several)."""
     if kind not in Kind.values:
         raise ValueError(f"unknown document kind {kind!r}")
+    if country and not COUNTRY_CODE.fullmatch(country):
+        raise ValueError(f"a country is a lowercase two-letter code, not {country!r}")
     with transaction.atomic():
         document, _created = Document.objects.update_or_create(
             kind=kind,
             key=key,
             lang=lang,
-            defaults={"title": title[:300], "summary": summary, "body": body, "keywords": keywords, "url": url},
+            defaults={
+                "title": title[:300],
+                "summary": summary,
+                "body": body,
+                "keywords": keywords,
+                "url": url,
+                "country": country,
+            },
         )
         engine().index(document)
         words = lexicon_words(document.title, document.keywords, document.summary, document.body)

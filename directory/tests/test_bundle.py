@@ -90,3 +90,43 @@ def test_every_service_and_organization_is_searchable_in_three_languages():
 def test_a_removed_listing_leaves_the_search_index():
     Organization.objects.get(slug="violett").delete()  # its services go with it
     assert not Document.objects.filter(key__startswith="violett").exists()
+
+
+def _countries(kind: str, key: str) -> set[str]:
+    return set(Document.objects.filter(kind=kind, key=key).values_list("country", flat=True))
+
+
+@pytest.mark.django_db
+def test_a_listing_in_one_country_is_a_document_of_that_country_and_one_in_both_of_none():
+    from directory.models import ServiceArea
+    from directory.services import organization_index, service_index
+    from vocabulary.selectors import country_by_code
+
+    assert _countries("service", "nl-csg-care-after-sexual-violence") == {"nl"}  # areas = ["NL"]
+    assert _countries("organisation", "nl-centrum-seksueel-geweld") == {"nl"}
+    assert _countries("service", "actiris-job-seeker-registration") == {"be"}  # areas = ["brussels"]
+    assert _countries("organisation", "actiris") == {"be"}
+    service = Service.objects.get(slug="actiris-job-seeker-registration")
+    ServiceArea.objects.create(service=service, country=country_by_code("NL"))
+    service_index(service=service)
+    organization_index(organization=service.organization)
+    assert _countries("service", "actiris-job-seeker-registration") == {""}
+    assert _countries("organisation", "actiris") == {""}
+
+
+@pytest.mark.django_db
+def test_a_public_place_counts_for_the_country_of_a_listing_and_a_confidential_one_does_not():
+    from directory.models import ServiceAtLocation
+    from directory.services import service_index
+    from vocabulary.selectors import city_by_slug
+
+    service = Service.objects.get(slug="actiris-job-seeker-registration")  # Brussels only: "be"
+    place = Location.objects.create(
+        organization=service.organization, slug="quokka-amsterdam", confidential=True, city=city_by_slug("amsterdam")
+    )
+    ServiceAtLocation.objects.create(service=service, location=place)
+    service_index(service=service)
+    assert _countries("service", "actiris-job-seeker-registration") == {"be"}
+    Location.including_confidential.filter(pk=place.pk).update(confidential=False)
+    service_index(service=service)
+    assert _countries("service", "actiris-job-seeker-registration") == {""}

@@ -93,3 +93,12 @@ def test_a_broken_file_is_reported_and_nothing_is_half_loaded(tmp_path):
     with pytest.raises(Exception, match="front matter"):
         knowledge_load(path=bundle)
     assert Translation.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_loading_again_gives_documents_indexed_before_they_had_a_country_their_country():
+    from search.models import Document
+
+    Document.objects.filter(key="exit-programmes-netherlands").update(country="")
+    knowledge_load()
+    assert set(Document.objects.filter(key="exit-programmes-netherlands").values_list("country", flat=True)) == {"nl"}

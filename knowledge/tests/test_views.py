@@ -64,3 +64,25 @@ def test_content_cannot_inject_html(client: Client):
     )
     html = client.get("/en/knowledge/sti-testing/").content.decode()
     assert "<script>alert" not in html and "javascript:" not in html
+
+
+def test_search_and_the_vocabulary_agree_on_the_default_country():
+    """search may not import vocabulary, so it keeps its own copy of the default; this keeps the two equal."""
+    from search.rules import DEFAULT_COUNTRY as SEARCH_DEFAULT
+    from vocabulary.selectors import DEFAULT_COUNTRY
+
+    assert SEARCH_DEFAULT == DEFAULT_COUNTRY
+
+
+@pytest.mark.django_db
+def test_knowledge_items_about_the_netherlands_are_dutch_documents_and_the_others_have_no_country():
+    from knowledge.models import Item
+    from search.models import Document
+
+    countries = dict(Document.objects.filter(kind__in=["article", "faq"], lang="en").values_list("key", "country"))
+    assert countries["exit-programmes-netherlands"] == "nl"
+    assert countries["emergency-numbers-netherlands"] == "nl"
+    assert countries["emergency-numbers"] == ""
+    assert set(countries.values()) == {"", "nl"}
+    dutch = set(Item.objects.filter(topic__slug="netherlands").values_list("slug", flat=True))
+    assert {key for key, country in countries.items() if country == "nl"} == dutch

@@ -9,6 +9,7 @@ from django.db import connection
 
 from search.models import Document
 from search.rules import (
+    OTHER_COUNTRY_FACTOR,
     PG_RANK_WEIGHTS,
     PG_WEIGHT,
     POSTGRES_CONFIG,
@@ -16,6 +17,7 @@ from search.rules import (
     TITLE_SIMILARITY_THRESHOLD,
     TITLE_SIMILARITY_WEIGHT,
     Analysed,
+    country_factor_sql,
     normalise,
     tokens,
 )
@@ -42,8 +44,9 @@ def tsquery_groups(query: Analysed) -> list[str]:
 
 # The rank of the whole query, raised by the share of the query's groups (its distinct concepts) that the document
 # matches, as bm25 rewards in FTS5; a title that looks like the whole query (a name typed with mistakes) adds to it.
+# A document about another country than the visitor's counts for less (rules.OTHER_COUNTRY_FACTOR).
 # Candidates come from the two indexes (GIN on the vector, trigram on the plain title); only they are ranked.
-SEARCH_SQL = """
+SEARCH_SQL = f"""
 WITH whole AS (SELECT to_tsquery(%(config)s::regconfig, %(whole)s) AS q),
 g AS (
     SELECT to_tsquery(%(config)s::regconfig, t.qtext) AS q
@@ -62,13 +65,14 @@ matched AS (
     GROUP BY c.id
 )
 SELECT d.id,
-       ts_rank(%(weights)s::float4[], d.vector, whole.q, 1) * 10
+       (ts_rank(%(weights)s::float4[], d.vector, whole.q, 1) * 10
            * (1 + coalesce(m.groups_matched, 0) / greatest(cardinality(%(groups)s::text[]), 1))
-       + %(title_weight)s * word_similarity(%(plain)s, d.title_plain) AS score
+       + %(title_weight)s * word_similarity(%(plain)s, d.title_plain))
+           * {country_factor_sql("d.country", "%(country)s", "%(other_country)s")} AS score
 FROM candidates c JOIN search_document d ON d.id = c.id CROSS JOIN whole LEFT JOIN matched m ON m.id = d.id
 ORDER BY score DESC, d.id
 LIMIT %(limit)s
-"""
+"""  # noqa: S608 (what is put in is rules.py's, not the query's)
 
 
 class PostgresEngine:
@@ -103,6 +107,8 @@ class PostgresEngine:
             "title_weight": TITLE_SIMILARITY_WEIGHT,
             # A short query matches titles only through its words.
             "titles": len(plain) >= TITLE_SIMILARITY_MIN_LENGTH,
+            "country": query.country,
+            "other_country": OTHER_COUNTRY_FACTOR,
             "limit": limit,
         }
 

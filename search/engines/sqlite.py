@@ -1,11 +1,12 @@
-"""SQLite FTS5: words are normalised and stemmed in Python (Snowball, as PostgreSQL does) and ranked by bm25."""
+"""SQLite FTS5: words are normalised and stemmed in Python (Snowball, as PostgreSQL does) and ranked by bm25,
+times the factor of the document's country for the visitor's (``rules.country_factor_sql``)."""
 
 from __future__ import annotations
 
 from django.db import connection
 
 from search.models import Document
-from search.rules import FIELDS, FTS_WEIGHT, Analysed, stem, stem_text, tokens
+from search.rules import FIELDS, FTS_WEIGHT, OTHER_COUNTRY_FACTOR, Analysed, country_factor_sql, stem, stem_text, tokens
 
 
 def _term(phrase: str, lang: str) -> str:
@@ -43,11 +44,13 @@ class SqliteEngine:
         if not expression:
             return []
         weights = ", ".join(str(FTS_WEIGHT[name]) for name in FIELDS)
+        factor = country_factor_sql("d.country", "%s", "%s")
         sql = (
-            f"SELECT f.rowid, -bm25(search_fts, 0.0, {weights}) AS score "  # noqa: S608
+            f"SELECT f.rowid, -bm25(search_fts, 0.0, {weights}) * {factor} AS score "  # noqa: S608
             "FROM search_fts f JOIN search_document d ON d.id = f.rowid "
             "WHERE search_fts MATCH %s AND d.lang = %s ORDER BY score DESC, f.rowid LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, query.lang, limit])
+            country = query.country
+            cursor.execute(sql, [country, country, OTHER_COUNTRY_FACTOR, expression, query.lang, limit])
             return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]

@@ -27,6 +27,8 @@ def test_the_api_returns_results_in_the_contract(client: Client):
         {"q": "x", "limit": "0"},
         {"q": "x", "limit": "1000"},
         {"q": "x" * 500},
+        {"q": "x", "country": "NL"},
+        {"q": "x", "country": "netherlands"},
     ],
 )
 def test_bad_parameters_get_a_400_with_a_json_error(client: Client, params):
@@ -40,5 +42,29 @@ def test_the_openapi_document_describes_the_endpoint(client: Client):
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.")
     operation = document["paths"]["/api/v1/search"]["get"]
-    assert {p["name"] for p in operation["parameters"]} == {"q", "lang", "limit"}
+    assert {p["name"] for p in operation["parameters"]} == {"q", "lang", "limit", "country"}
     assert set(operation["responses"]) == {"200", "400"}
+
+
+@pytest.mark.django_db
+def test_the_api_ranks_for_the_callers_country_belgium_unless_told():
+    from search.services import document_upsert
+
+    for country in ("nl", "be"):
+        document_upsert(
+            kind="service",
+            key=f"quokka-{country}",
+            lang="en",
+            title="Quokka care",
+            url=f"/en/q/{country}/",
+            country=country,
+        )
+
+    def first(**params: str) -> str:
+        return client.get("/api/v1/search", {"q": "quokka", "lang": "en", **params}).json()["results"][0]["url"]
+
+    client = Client()
+    titles = [r["title"] for r in client.get("/api/v1/search", {"q": "quokka", "lang": "en"}).json()["results"]]
+    assert titles == ["Quokka care", "Quokka care"]  # the other country's service is still there
+    assert first() == first(country="be") == "/en/q/be/"
+    assert first(country="nl") == "/en/q/nl/"

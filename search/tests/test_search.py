@@ -111,8 +111,9 @@ def test_postgres_search_finds_its_candidates_through_the_indexes():
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO search_document (kind, key, lang, title, summary, body, keywords, url, updated_at, vector,"
-            " title_plain) SELECT 'article', 'filler-' || i, 'en', t, '', '', '', '/', now(),"
-            " to_tsvector('haven_en', t), t FROM (SELECT i, 'filler ' || md5(i::text) AS t"
+            " title_plain, country) SELECT 'article', 'filler-' || i, 'en', t, '', '', '', '/', now(),"
+            " to_tsvector('haven_en', t), t, CASE WHEN i % 2 = 0 THEN 'nl' ELSE '' END"
+            " FROM (SELECT i, 'filler ' || md5(i::text) AS t"
             " FROM generate_series(1, 20000) AS i) AS f"
         )
         # As autovacuum would: move the new rows out of the GIN indexes' pending lists, then gather statistics.
@@ -161,3 +162,31 @@ def test_rebuilding_the_word_list_forgets_the_words_of_removed_documents():
     call_command("rebuild_search_lexicon", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert "quetzalcoatl" not in base.lexicon("en")
     assert "abortion" in base.lexicon("en")
+
+
+@pytest.mark.django_db
+def test_a_document_country_is_a_lowercase_code_or_nothing():
+    for country in ("NL", "nld", "n1"):
+        with pytest.raises(ValueError, match="country"):
+            document_upsert(kind="article", key="x", lang="en", title="X", url="/en/x/", country=country)
+    with pytest.raises(ValueError, match="country"):
+        search("abortion", lang="en", country="BE")
+    assert document_upsert(kind="article", key="x", lang="en", title="X", url="/en/x/").country == ""
+
+
+@pytest.mark.django_db
+def test_both_engines_demote_the_other_country_by_the_same_factor():
+    from search.rules import OTHER_COUNTRY_FACTOR
+
+    for country in ("be", "nl"):
+        document_upsert(
+            kind="service", key=f"wombat-{country}", lang="en", title="Wombat care", url="/en/w/", country=country
+        )
+    from search.engines import engine
+    from search.engines.base import lexicon
+    from search.models import Document
+    from search.rules import analyse
+
+    hits = dict(engine().search(analyse("wombat care", "en", lexicon("en"), country="be"), 5))
+    ids = dict(Document.objects.filter(key__startswith="wombat-").values_list("key", "id"))
+    assert hits[ids["wombat-nl"]] == pytest.approx(hits[ids["wombat-be"]] * OTHER_COUNTRY_FACTOR)

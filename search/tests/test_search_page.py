@@ -98,3 +98,83 @@ def test_a_bad_page_number_shows_the_first_or_last_page(client: Client, page):
     response = client.get("/en/search/", {"q": "violence", "page": page})
     assert response.status_code == 200
     assert 'class="results"' in response.content.decode()
+
+
+# The same service in each country, written alike so that only the visitor's country can order them. The Dutch one is
+# indexed first: on equal scores it would come first, so the Belgian one leads only through the country rule.
+SAME_SERVICE = {
+    "nl": ("Quokkahulp", "Quokkahulp voor sekswerkers"),
+    "fr": ("Aide quokka", "Aide quokka pour les travailleuses du sexe"),
+    "en": ("Quokka help", "Quokka help for sex workers"),
+}
+
+
+def _same_service_in_both_countries(lang: str) -> None:
+    from search.services import document_upsert
+
+    title, summary = SAME_SERVICE[lang]
+    for country in ("nl", "be"):
+        document_upsert(
+            kind="service",
+            key=f"quokka-{country}",
+            lang=lang,
+            title=title,
+            summary=summary,
+            url=f"/{lang}/directory/service/quokka-{country}/",
+            country=country,
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_a_belgian_visitor_sees_the_belgian_service_first_and_a_dutch_visitor_the_dutch_one(client: Client, lang):
+    _same_service_in_both_countries(lang)
+    query = SAME_SERVICE[lang][0]
+    belgian = client.get(f"/{lang}/search/", {"q": query}).content.decode()
+    assert belgian.index("/directory/service/quokka-be/") < belgian.index("/directory/service/quokka-nl/")
+    dutch = client.get(f"/{lang}/search/", {"q": query, "country": "nl"}).content.decode()
+    assert dutch.index("/directory/service/quokka-nl/") < dutch.index("/directory/service/quokka-be/")
+    # An unknown country is the default one (Belgium), not an error.
+    other = client.get(f"/{lang}/search/", {"q": query, "country": "xx"}).content.decode()
+    assert other.index("/directory/service/quokka-be/") < other.index("/directory/service/quokka-nl/")
+
+
+@pytest.mark.django_db
+def test_the_other_countrys_service_is_found_lower_not_hidden_and_neutral_pages_keep_their_score():
+    from search.engines import engine
+    from search.engines.base import lexicon
+    from search.rules import analyse
+    from search.services import document_upsert
+
+    _same_service_in_both_countries("en")
+    guide = document_upsert(kind="article", key="quokka-guide", lang="en", title="Quokka guide", url="/en/k/q/")
+    for country in ("be", "nl"):
+        keys = [r.key for r in search_page("quokka", lang="en", country=country).results]
+        assert {"quokka-be", "quokka-nl", "quokka-guide"} <= set(keys)
+        assert keys.index(f"quokka-{country}") < keys.index("quokka-nl" if country == "be" else "quokka-be")
+    scores = {
+        country: dict(engine().search(analyse("quokka", "en", lexicon("en"), country=country), 10))[guide.pk]
+        for country in ("be", "nl", "")
+    }
+    assert scores["be"] == scores["nl"] == scores[""]
+    # No country: nothing is demoted, so the tie is broken by the index order alone (the Dutch one first).
+    keys = [r.key for r in search_page("quokka", lang="en", country="").results]
+    assert keys.index("quokka-nl") < keys.index("quokka-be")
+
+
+@pytest.mark.django_db
+def test_a_search_keeps_the_chosen_country_in_its_form_and_pages(client: Client):
+    html = client.get("/en/search/", {"q": "violence", "country": "nl"}).content.decode()
+    assert '<input type="hidden" name="country" value="nl">' in html
+    assert 'rel="next" href="?q=violence&amp;country=nl&amp;page=2#results"' in html
+    html = client.get("/en/search/", {"q": "violence"}).content.decode()
+    assert 'name="country"' not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["abortion", "violence"])
+def test_the_results_offer_one_country_choice_that_keeps_the_query(client: Client, query):
+    """Beside the results, or in the helpline box when those come first: never two on one page."""
+    html = client.get("/en/search/", {"q": query}).content.decode()
+    assert html.count('class="country-chooser"') == 1
+    assert f"?q={query}&amp;country=nl" in html
