@@ -53,7 +53,6 @@ SCOPED = {Membership, AuditEntry, Suggestion}
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
     "accounts.Organisation": "the tenants themselves; listing them reveals no organisation's data",
-    "audit.ChainHead": "the audit chain's lock row (sequence number and hash), only touched by audit.services",
     "crypto.DataKey": "wrapped keys, only reached through crypto.services, which is given the key's scope",
     "directory.Organization": "public directory listings; owner only says who keeps a listing current",
     "plans.Share": "the person's own share, reached by its space or its one-time code; the organisation's "
