@@ -324,13 +324,13 @@ def test_a_record_missing_a_required_text_keeps_the_field_and_stays_valid():
 def test_dutch_organisations_and_services_are_in_the_hsds_api(client: Client):
     comensha = get(client, f"/api/hsds/organizations/{stable_id('organization', 'nl-comensha')}")
     assert comensha["name"].startswith("CoMensha")
-    valid(validator("organization"), comensha, "nl-comensha")
+    valid(validator("organization.json"), comensha, "nl-comensha")
     services = get(client, f"/api/hsds/services?organization_id={stable_id('organization', 'nl-comensha')}")
     assert {item["name"] for item in services["contents"]} == {
         "Helpdesk on human trafficking",
-        "A place in a shelter for victims of human trafficking (COSM)",
+        "A place in a shelter for victims of trafficking (COSM)",
     }
     csg = get(client, f"/api/hsds/services/{stable_id('service', 'nl-csg-care-after-sexual-violence')}")
-    assert "0800-0188" in [phone["number"] for phone in csg["phones"]]
+    assert "+318000188" in [phone["number"] for phone in csg["phones"]]  # stored and published in E.164
     found = get(client, "/api/hsds/services?search=Ugly%20Mugs")
     assert "Warnings about dangerous clients" in [item["name"] for item in found["contents"]]
