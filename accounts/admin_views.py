@@ -83,9 +83,9 @@ def member_remove_view(request: HavenRequest) -> HttpResponse:
 @organisation_required(Role.ADMIN)
 @reauth_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def second_factor_reset_view(request: HttpRequest, user_id: int) -> HttpResponse:
+def second_factor_reset_view(request: HavenRequest, user_id: int) -> HttpResponse:
     """An admin resets the second step of a member who lost their phone or key (after confirming who they are)."""
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    organisation = request.organisation
     member = User.objects.filter(pk=user_id, memberships__organisation=organisation).distinct().first()
     if member is None:
         raise Http404

@@ -50,3 +50,10 @@ def organisation_log(*, organisation_id: int, filters: EntryFilter) -> QuerySet[
         else:
             entries = entries.filter(target_type__startswith=record)
     return entries.order_by("-seq")
+
+
+def actor_ids_in_log(*, organisation_id: int) -> set[int]:
+    """The numbers of everyone who appears in the organisation's chain."""
+    with scope(organisation=organisation_id):
+        rows = AuditEntry.objects.filter(chain=f"org:{organisation_id}", actor_id__isnull=False)
+        return {actor_id for actor_id in rows.values_list("actor_id", flat=True).distinct() if actor_id is not None}

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +19,9 @@ from accounts.access import organisation_required, staff_user
 from accounts.models import Organisation, Role
 from audit.forms import ACTION_LABELS, AuditFilterForm
 from audit.models import AuditEntry
-from audit.selectors import organisation_log
+from audit.selectors import actor_ids_in_log, organisation_log
 from audit.services import Action, audit_log
+from core.types import HavenRequest
 
 PER_PAGE = 50
 # A cell that starts with one of these could run as a formula in a spreadsheet.
@@ -28,11 +30,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _actors(organisation: Organisation) -> dict[int, str]:
     """Everyone who appears in the organisation's log, or belongs to it now: number -> name."""
-    ids: set[int] = set(
-        AuditEntry.objects.filter(chain=f"org:{organisation.pk}", actor_id__isnull=False)
-        .values_list("actor_id", flat=True)
-        .distinct()  # type: ignore[arg-type]
-    )
+    ids = actor_ids_in_log(organisation_id=organisation.pk)
     ids |= set(organisation.memberships.values_list("user_id", flat=True))
     names = account_selectors.user_names(user_ids=ids)
     return {
@@ -41,25 +39,28 @@ def _actors(organisation: Organisation) -> dict[int, str]:
     }
 
 
-def _form(request: HttpRequest, actors: dict[int, str]) -> AuditFilterForm:
-    return AuditFilterForm(request.GET or None, actors=list(actors.items()))
-
-
-@organisation_required(Role.ADMIN)
-@require_safe
-def log_view(request: HttpRequest) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+def _filtered(request: HavenRequest, action: str) -> tuple[dict[int, str], AuditFilterForm, QuerySet[AuditEntry]]:
+    """The log's people, the filter form and the filtered entries; reading or exporting them is itself logged."""
+    organisation = request.organisation
     actors = _actors(organisation)
-    form = _form(request, actors)
+    form = AuditFilterForm(request.GET or None, actors=list(actors.items()))
     entries = organisation_log(organisation_id=organisation.pk, filters=form.filters())
-    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     audit_log(
         actor=staff_user(request),
-        action=Action.READ,
+        action=action,
         target_type="audit.log",
         target_id=str(organisation.pk),
         organisation_id=organisation.pk,
     )
+    return actors, form, entries
+
+
+@organisation_required(Role.ADMIN)
+@require_safe
+def log_view(request: HavenRequest) -> HttpResponse:
+    organisation = request.organisation
+    actors, form, entries = _filtered(request, Action.READ)
+    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     rows = [
         {
             "entry": entry,
@@ -100,18 +101,9 @@ def _csv_lines(entries: Iterable[AuditEntry], actors: dict[int, str]) -> Iterato
 
 @organisation_required(Role.ADMIN)
 @require_safe
-def export_view(request: HttpRequest) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    actors = _actors(organisation)
-    form = _form(request, actors)
-    entries = organisation_log(organisation_id=organisation.pk, filters=form.filters())
-    audit_log(
-        actor=staff_user(request),
-        action=Action.EXPORT,
-        target_type="audit.log",
-        target_id=str(organisation.pk),
-        organisation_id=organisation.pk,
-    )
+def export_view(request: HavenRequest) -> HttpResponse:
+    organisation = request.organisation
+    actors, _form, entries = _filtered(request, Action.EXPORT)
     stamp = datetime.now(tz=timezone.get_current_timezone()).strftime("%Y-%m-%d")
     response: HttpResponse = StreamingHttpResponse(  # type: ignore[assignment]
         _csv_lines(entries.iterator(), actors), content_type="text/csv; charset=utf-8"
