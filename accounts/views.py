@@ -37,6 +37,7 @@ from accounts.forms import CodeForm, LoginForm, ReauthForm, RecoveryCodeForm, Se
 from accounts.middleware import STAFF_SESSION_KEY
 from accounts.models import Role, StaffSession, TOTPDevice, User, WebAuthnCredential
 from accounts.throttle import account_of_name, account_of_user, client_of, code_throttle, password_throttle
+from core.registry import staff_links
 from core.types import HavenRequest
 from knowledge import selectors as knowledge_selectors
 
@@ -204,6 +205,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
             "is_editor": editor,
             "in_review": list(knowledge_selectors.revisions_in_review(limit=20)) if editor else [],
             "recovery_codes_left": services.recovery_codes_left(user=user),
+            "module_links": staff_links(user),
         },
     )
 
@@ -284,6 +286,7 @@ def security_view(request: HttpRequest) -> HttpResponse:
             "has_totp": user.totp_devices.filter(confirmed=True).exists(),
             "webauthn_credentials": user.webauthn_credentials.all(),
             "recovery_codes_left": services.recovery_codes_left(user=user),
+            "module_links": staff_links(user),
         },
     )
 
