@@ -7,9 +7,8 @@ from core.registry import StaffLink
 
 def test_demo_seeders_run_in_order(monkeypatch, capsys):
     monkeypatch.setattr(registry, "_seeders", {})
-    calls = []
-    registry.register_demo_seeder("late", lambda: calls.append("late") or "late done", order=90)
-    registry.register_demo_seeder("early", lambda: calls.append("early") or "early done", order=10)
+    registry.register_demo_seeder("late", lambda: "late done", order=90)
+    registry.register_demo_seeder("early", lambda: "early done", order=10)
     assert [s.name for s in registry.demo_seeders()] == ["early", "late"]
 
 
