@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "directory",
     "plans",
     "members",
+    "events",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("search/", knowledge_views.search, name="search"),
     path("plan/", include("plans.urls")),
     path("members/", include("members.urls")),
+    path("events/", include("events.urls")),
     path("", include("core.urls")),
 )
 

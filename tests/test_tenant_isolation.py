@@ -44,13 +44,15 @@ from core.scopes import (
 )
 from directory.models import Organization, Service, Suggestion
 from directory.services import suggestion_create
+from events.models import Event, Registration
 from members.models import ActivityProposal, ForgottenMember, Member, MembershipSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_APPS = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search", "vocabulary")
-PROJECT_APPS += ("members",)
+PROJECT_APPS += ("members", "events")
 
 SCOPED = {Membership, AuditEntry, Suggestion, Member, MembershipSettings, ActivityProposal, ForgottenMember}
+SCOPED |= {Event, Registration}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -127,6 +129,20 @@ def _forgotten_rows(trio: Any) -> Rows:
     return Rows(a, ForgottenMember.objects.create(organisation=trio.org_b, kind="active", left_on=day), None)
 
 
+def _event_rows(trio: Any) -> Rows:
+    from events.tests.helpers import make_event
+
+    return Rows(make_event(trio.org_a), make_event(trio.org_b), None)
+
+
+def _registration_rows(trio: Any) -> Rows:
+    from events.services import registration_create
+
+    events = _event_rows(trio)
+    a, b = (registration_create(event=e, pseudonym="P", language="en").registration for e in (events.a, events.b))
+    return Rows(a, b, None)
+
+
 MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Membership: _membership_rows,
     AuditEntry: _audit_rows,
@@ -135,6 +151,8 @@ MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     MembershipSettings: _membership_settings_rows,
     ActivityProposal: _proposal_rows,
     ForgottenMember: _forgotten_rows,
+    Event: _event_rows,
+    Registration: _registration_rows,
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
