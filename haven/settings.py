@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "plans",
     "members",
     "events",
+    "mailing",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("plan/", include("plans.urls")),
     path("members/", include("members.urls")),
     path("events/", include("events.urls")),
+    path("mailing/", include("mailing.urls")),
     path("", include("core.urls")),
 )
 

@@ -45,6 +45,7 @@ from core.scopes import (
 from directory.models import Organization, Service, Suggestion
 from directory.services import suggestion_create
 from events.models import Event, Registration
+from mailing.models import Newsletter
 from members.models import ActivityProposal, ForgottenMember, Member, MembershipSettings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +53,7 @@ PROJECT_APPS = ("accounts", "audit", "crypto", "core", "directory", "knowledge",
 COMMUNITY_APPS = ("members", "events", "mailing")
 
 SCOPED = {Membership, AuditEntry, Suggestion, Member, MembershipSettings, ActivityProposal, ForgottenMember}
-SCOPED |= {Event, Registration}
+SCOPED |= {Event, Registration, Newsletter}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -143,6 +144,14 @@ def _registration_rows(trio: Any) -> Rows:
     return Rows(a, b, None)
 
 
+def _newsletter_rows(trio: Any) -> Rows:
+    a, b = (
+        Newsletter.objects.create(organisation=o, subject={"en": "S"}, body={"en": "B"})
+        for o in (trio.org_a, trio.org_b)
+    )
+    return Rows(a, b, None)
+
+
 MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Membership: _membership_rows,
     AuditEntry: _audit_rows,
@@ -153,6 +162,7 @@ MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     ForgottenMember: _forgotten_rows,
     Event: _event_rows,
     Registration: _registration_rows,
+    Newsletter: _newsletter_rows,
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
