@@ -122,7 +122,7 @@ def _register(context, lang, trio, event, name):  # type: ignore[no-untyped-def]
 def test_a_full_event_has_a_waiting_list_and_a_place_given_back_goes_to_the_next(lang, js, context_factory):
     trio = make_trio()
     event = _event(trio, capacity=1)
-    first, first_code = _register(context_factory(viewport=PHONE, java_script_enabled=js), lang, trio, event, "Kim")
+    first, _first_code = _register(context_factory(viewport=PHONE, java_script_enabled=js), lang, trio, event, "Kim")
     expect(first.locator("[data-status]")).to_have_text(t(lang, "Place confirmed"))
     second, second_code = _register(context_factory(viewport=PHONE, java_script_enabled=js), lang, trio, event, "Lee")
     expect(second.locator("[data-status]")).to_have_text(t(lang, "On the waiting list"))
