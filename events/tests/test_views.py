@@ -108,3 +108,17 @@ def test_the_admin_creates_an_event_and_bad_dates_keep_the_input(trio):
     assert response.status_code == 302
     with scope(organisation=trio.org_a):
         assert Event.objects.get().title == {"nl": "Werkwinkel", "en": "Workshop"}
+
+
+def test_staff_reads_and_changes_of_registrations_are_audited(trio):
+    from audit.models import AuditEntry
+
+    event = make_event(trio.org_a, sex_workers_only=True)
+    registration = _register(Client(), trio, event).context["registration"]
+    client = Client()
+    sign_in(client, trio.alice)
+    client.get(f"/en/events/manage/org/{trio.org_a.slug}/event/{event.pk}/")
+    client.post(f"/en/events/manage/org/{trio.org_a.slug}/registration/{registration.pk}/accept/")
+    with scope(organisation=trio.org_a):
+        entries = set(AuditEntry.objects.filter(actor_id=trio.alice.pk).values_list("action", "target_id"))
+    assert ("read", str(event.pk)) in entries and ("update", str(registration.pk)) in entries
