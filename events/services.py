@@ -199,6 +199,10 @@ def registrations_purge_expired() -> int:
     """Registrations go 30 days after their event ended (runs inside ``purge_expired``'s scope)."""
     cutoff = timezone.now() - KEEP_AFTER_EVENT
     deleted, _by_model = Registration.objects.filter(event__ends_at__lt=cutoff).delete()
+    # The address of a past event for sex workers only is not needed any more either.
+    for event in Event.objects.filter(ends_at__lt=cutoff, sex_workers_only=True).exclude(address=""):
+        event.address = ""
+        event.save(update_fields=["address"])
     return deleted
 
 

@@ -101,4 +101,13 @@ def test_registrations_are_purged_a_month_after_the_event(trio):
     )
     _register(past, "Old")
     _register(make_event(trio.org_a), "New")
+    secret = make_event(
+        trio.org_a,
+        sex_workers_only=True,
+        starts_at=timezone.now() - timedelta(days=40),
+        ends_at=timezone.now() - timedelta(days=40),
+    )
     assert purge_all()["event-registrations"] == 1
+    with scope(organisation=trio.org_a):
+        secret.refresh_from_db()
+    assert secret.address == ""
