@@ -13,7 +13,7 @@ class EventsConfig(AppConfig):
 
         register_purge(
             "event-registrations",
-            "Registrations are deleted 30 days after their event ended, and so is the address of an event for sex workers only.",
+            "Registrations, and the address of an event for sex workers only, go 30 days after the event ended.",
             services.registrations_purge_expired,
         )
         member_forgotten.connect(services.on_member_forgotten, weak=False, dispatch_uid="events_member_forgotten")
