@@ -32,6 +32,10 @@ class BankAccount(models.Model):
     def __str__(self) -> str:
         return f"Bank account of {self.organisation_id}"
 
+    @property
+    def iban_formatted(self) -> str:
+        return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
+
 
 class Donor(EncryptedFieldsMixin, models.Model):
     """An optional record of a person who gives, so the organisation can thank them."""
