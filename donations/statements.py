@@ -130,7 +130,7 @@ def parse_coda(data: bytes) -> list[Line]:
         if record[:2] == "21":
             current = None
             try:
-                amount = Decimal(record[32:47]) / 1000
+                amount = (Decimal(record[32:47]) / 1000).quantize(Decimal("0.01"))
                 when = _coda_date(record[47:53])
             except (InvalidOperation, ValueError):
                 problems.append(Problem(number, _("The amount or the date of this movement cannot be read.")))
