@@ -227,7 +227,7 @@ def statement_preview(request: HavenRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("%(count)s gifts were imported.") % {"count": count})
+            messages.success(request, _("Gifts imported: %(count)s.") % {"count": count})
         return redirect("donations:import", org=organisation.slug, pk=batch.pk)
     matches = services.statement_matches(organisation=organisation, batch=batch) if batch.imported_at is None else []
     audit_log(actor=staff_user(request), action=Action.READ, target=batch)
