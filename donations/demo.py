@@ -69,8 +69,13 @@ def demo_seed() -> str:
                 )
                 created += 1
             services.gift_create(
-                actor=admin, organisation=organisation, amount=Decimal("50.00"), received_on=today, donor=None,
-                counterparty="Demo anonymous gift", message="Demo",
+                actor=admin,
+                organisation=organisation,
+                amount=Decimal("50.00"),
+                received_on=today,
+                donor=None,
+                counterparty="Demo anonymous gift",
+                message="Demo",
             )
             created += 1
             assert Gift.objects.exists()

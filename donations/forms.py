@@ -43,7 +43,9 @@ class BankAccountForm(forms.Form):
 
 
 class GiftForm(forms.Form):
-    amount = forms.DecimalField(label=_("Amount in euro"), min_value=Decimal("0.01"), max_digits=11, decimal_places=2, localize=True)
+    amount = forms.DecimalField(
+        label=_("Amount in euro"), min_value=Decimal("0.01"), max_digits=11, decimal_places=2, localize=True
+    )
     received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     donor = forms.ModelChoiceField(label=_("Donor"), queryset=Donor.objects.none(), required=False)
     counterparty = forms.CharField(label=_("From (name on the transfer)"), max_length=140, required=False)
@@ -63,7 +65,12 @@ class DonorForm(forms.Form):
     iban = forms.CharField(label=_("Their IBAN, to recognise their transfers"), max_length=42, required=False)
     reference = forms.CharField(label=_("Reference in their transfers"), max_length=35, required=False)
     monthly_amount = forms.DecimalField(
-        label=_("Expected monthly gift"), min_value=Decimal("0.01"), max_digits=9, decimal_places=2, required=False, localize=True
+        label=_("Expected monthly gift"),
+        min_value=Decimal("0.01"),
+        max_digits=9,
+        decimal_places=2,
+        required=False,
+        localize=True,
     )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     wants_thanks = forms.BooleanField(label=_("Would like a thank-you"), required=False, initial=True)

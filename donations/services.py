@@ -37,7 +37,9 @@ def bank_account_save(
     except ValueError as error:
         raise ValidationError({"iban": str(error)}) from error
     with scope(organisation=organisation), transaction.atomic():
-        account = BankAccount.objects.filter(organisation=organisation).first() or BankAccount(organisation=organisation)
+        account = BankAccount.objects.filter(organisation=organisation).first() or BankAccount(
+            organisation=organisation
+        )
         account.holder, account.iban, account.bic = holder, compact, bic.replace(" ", "").upper()
         account.remittance, account.is_published = remittance, published
         account.full_clean()
@@ -67,7 +69,12 @@ def donor_save(
     with scope(organisation=organisation), transaction.atomic():
         donor = donor or Donor(organisation=organisation, created_on=timezone.localdate())
         donor.name, donor.email, donor.iban, donor.reference = name, email, compact, reference
-        donor.monthly_amount, donor.language, donor.wants_thanks, donor.notes = monthly_amount, language, wants_thanks, notes
+        donor.monthly_amount, donor.language, donor.wants_thanks, donor.notes = (
+            monthly_amount,
+            language,
+            wants_thanks,
+            notes,
+        )
         created = donor.pk is None
         donor.full_clean()
         donor.save()
@@ -251,7 +258,9 @@ def purge_expired() -> int:
     """Unconfirmed statement previews after a day; the name, IBAN and message of gifts that belong to no donor
     record after 400 days (the amount and the day stay, for the accounts)."""
     now = timezone.now()
-    count = ImportBatch.objects.filter(imported_at__isnull=True, created_at__lt=now - timedelta(hours=PENDING_IMPORT_HOURS)).delete()[0]
+    count = ImportBatch.objects.filter(
+        imported_at__isnull=True, created_at__lt=now - timedelta(hours=PENDING_IMPORT_HOURS)
+    ).delete()[0]
     cutoff = timezone.localdate() - timedelta(days=UNLINKED_DETAILS_DAYS)
     for gift in Gift.objects.filter(donor__isnull=True, received_on__lt=cutoff):
         if gift.counterparty or gift.counterparty_iban or gift.message:

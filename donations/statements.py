@@ -54,7 +54,9 @@ class Line:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Line:
-        return cls(**{**data, "received_on": date.fromisoformat(data["received_on"]), "amount": Decimal(data["amount"])})
+        return cls(
+            **{**data, "received_on": date.fromisoformat(data["received_on"]), "amount": Decimal(data["amount"])}
+        )
 
 
 @dataclass
@@ -118,7 +120,9 @@ def parse_coda(data: bytes) -> list[Line]:
         if not record.strip():
             continue
         if len(record) != 128:
-            problems.append(Problem(number, _("A CODA line has 128 characters; this one has %(n)s.") % {"n": len(record)}))
+            problems.append(
+                Problem(number, _("A CODA line has 128 characters; this one has %(n)s.") % {"n": len(record)})
+            )
             continue
         kind = record[0]
         if kind == "0":
@@ -222,7 +226,9 @@ def parse_camt(data: bytes) -> list[Line]:
         iban_text = _find_text(parties, "DbtrAcct", "Id", "IBAN")
         remittance = _find(details, "RmtInf")
         message = " ".join(
-            (child.text or "").strip() for child in (remittance.iter() if remittance is not None else []) if _local(child.tag) in {"Ustrd", "Ref"}
+            (child.text or "").strip()
+            for child in (remittance.iter() if remittance is not None else [])
+            if _local(child.tag) in {"Ustrd", "Ref"}
         ).strip()
         message = message or _find_text(entry, "AddtlNtryInf")
         try:
@@ -251,7 +257,9 @@ COLUMNS = {
 def _csv_amount(value: str) -> Decimal:
     value = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
     if "," in value and "." in value:
-        value = value.replace(".", "").replace(",", ".") if value.rfind(",") > value.rfind(".") else value.replace(",", "")
+        value = (
+            value.replace(".", "").replace(",", ".") if value.rfind(",") > value.rfind(".") else value.replace(",", "")
+        )
     elif "," in value:
         value = value.replace(",", ".")
     return Decimal(value)
@@ -281,7 +289,12 @@ def parse_csv(data: bytes) -> list[Line]:
     missing = [key for key in ("date", "amount") if key not in where]
     if missing:
         raise StatementError(
-            [Problem(1, _("The first line must name the columns; missing: %(columns)s.") % {"columns": ", ".join(missing)})]
+            [
+                Problem(
+                    1,
+                    _("The first line must name the columns; missing: %(columns)s.") % {"columns": ", ".join(missing)},
+                )
+            ]
         )
     problems: list[Problem] = []
     lines: list[Line] = []

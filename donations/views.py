@@ -88,7 +88,13 @@ def account_edit(request: HavenRequest) -> HttpResponse:
     organisation = request.organisation
     account = selectors.account_of(organisation=organisation)
     initial = (
-        {"holder": account.holder, "iban": account.iban, "bic": account.bic, "remittance": account.remittance, "published": account.is_published}
+        {
+            "holder": account.holder,
+            "iban": account.iban,
+            "bic": account.bic,
+            "remittance": account.remittance,
+            "published": account.is_published,
+        }
         if account
         else {"holder": organisation.name}
     )
@@ -110,7 +116,9 @@ def account_edit(request: HavenRequest) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("donations:ledger", org=organisation.slug)
-    return render(request, "donations/staff/account.html", {"organisation": organisation, "form": form, "account": account})
+    return render(
+        request, "donations/staff/account.html", {"organisation": organisation, "form": form, "account": account}
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -15,7 +15,12 @@ from research.models import ResearchRequest
 
 DEMO = (
     ("student", "nl", "Demo student (made up)", "How do sex workers experience the 2022 decriminalisation?"),
-    ("journalist", "fr", "Démo journaliste (fictif)", "Comment la loi de 2024 sur le contrat de travail est-elle appliquée ?"),
+    (
+        "journalist",
+        "fr",
+        "Démo journaliste (fictif)",
+        "Comment la loi de 2024 sur le contrat de travail est-elle appliquée ?",
+    ),
     ("artist", "en", "Demo film maker (made up)", "Could we speak with someone about working conditions in Brussels?"),
 )
 

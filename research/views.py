@@ -83,7 +83,10 @@ def triage(request: HavenRequest, pk: int) -> HttpResponse:
         if "template" in request.POST:
             filled = request.POST.copy()
             filled["reply"] = reply_template(
-                decision=data["decision"], language=found.language, name=found.name, organisation=request.organisation.name
+                decision=data["decision"],
+                language=found.language,
+                name=found.name,
+                organisation=request.organisation.name,
             )
             form = TriageForm(filled)
         else:

@@ -33,22 +33,44 @@ def _semester(org: Any, _user: Any) -> Semester:
 
 def _intern(org: Any, user: Any) -> InternshipApplication:
     return volunteering_services.internship_apply(
-        organisation=org, semester=_semester(org, user), name="N", email="n@example.org", school="S", motivation="M",
-        sex_work_experience=False, no_social_assistant_required=True, language="en",
+        organisation=org,
+        semester=_semester(org, user),
+        name="N",
+        email="n@example.org",
+        school="S",
+        motivation="M",
+        sex_work_experience=False,
+        no_social_assistant_required=True,
+        language="en",
     )
 
 
 def _volunteer(org: Any, _user: Any) -> VolunteerApplication:
     return volunteering_services.volunteer_apply(
-        organisation=org, name="N", email="n@example.org", areas=["events"], languages="", availability="A", about="",
+        organisation=org,
+        name="N",
+        email="n@example.org",
+        areas=["events"],
+        languages="",
+        availability="A",
+        about="",
         language="en",
     )
 
 
 def _research(org: Any, _user: Any) -> ResearchRequest:
     return research_services.request_create(
-        organisation=org, name="N", email="n@example.org", kind="student", affiliation="", questions="Q", duration="D",
-        anonymisation="A", compensation_offered=False, compensation="", needed_by=date.today() + timedelta(days=9),
+        organisation=org,
+        name="N",
+        email="n@example.org",
+        kind="student",
+        affiliation="",
+        questions="Q",
+        duration="D",
+        anonymisation="A",
+        compensation_offered=False,
+        compensation="",
+        needed_by=date.today() + timedelta(days=9),
         language="en",
     )
 
@@ -61,8 +83,17 @@ def _account(org: Any, user: Any) -> BankAccount:
 
 def _donor(org: Any, user: Any) -> Donor:
     return donation_services.donor_save(
-        actor=user, organisation=org, donor=None, name="N", email="", iban="", reference="", monthly_amount=None,
-        language="en", wants_thanks=False, notes="",
+        actor=user,
+        organisation=org,
+        donor=None,
+        name="N",
+        email="",
+        iban="",
+        reference="",
+        monthly_amount=None,
+        language="en",
+        wants_thanks=False,
+        notes="",
     )
 
 

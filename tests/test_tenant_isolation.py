@@ -48,8 +48,18 @@ from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_APPS = (
-    "accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search", "vocabulary",
-    "volunteering", "research", "donations",
+    "accounts",
+    "audit",
+    "crypto",
+    "core",
+    "directory",
+    "knowledge",
+    "plans",
+    "search",
+    "vocabulary",
+    "volunteering",
+    "research",
+    "donations",
 )
 
 SCOPED = {Membership, AuditEntry, Suggestion, *ENGAGE_MODELS}

@@ -40,6 +40,14 @@ class VolunteerForm(forms.Form):
         return data
 
 
+def _semester_label(semester: Semester) -> str:
+    return _("%(start)s to %(end)s (apply by %(deadline)s)") % {
+        "start": semester.starts_on.strftime("%d/%m/%Y"),
+        "end": semester.ends_on.strftime("%d/%m/%Y"),
+        "deadline": semester.deadline.strftime("%d/%m/%Y"),
+    }
+
+
 class InternshipForm(forms.Form):
     semester = forms.ModelChoiceField(label=_("Internship period"), queryset=Semester.objects.none(), empty_label=None)
     name = forms.CharField(label=_("Name or pseudonym"), max_length=120)
@@ -65,11 +73,7 @@ class InternshipForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["semester"]
         field.queryset = Semester.objects.filter(pk__in=[s.pk for s in semesters])  # type: ignore[attr-defined]
-        field.label_from_instance = lambda s: _("%(start)s to %(end)s (apply by %(deadline)s)") % {  # type: ignore[attr-defined]
-            "start": s.starts_on.strftime("%d/%m/%Y"),
-            "end": s.ends_on.strftime("%d/%m/%Y"),
-            "deadline": s.deadline.strftime("%d/%m/%Y"),
-        }
+        field.label_from_instance = _semester_label  # type: ignore[attr-defined]
 
 
 class DecisionForm(forms.Form):

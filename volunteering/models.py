@@ -97,7 +97,7 @@ class Semester(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.starts_on:%Y-%m-%d} – {self.ends_on:%Y-%m-%d}"
+        return f"{self.starts_on:%d/%m/%Y} to {self.ends_on:%d/%m/%Y}"
 
     @property
     def deadline(self) -> date:

@@ -49,4 +49,8 @@ def volunteer_applications(*, organisation: Organisation, status: str = "") -> l
 def internship_applications(*, organisation: Organisation, semester: Semester) -> list[InternshipApplication]:
     """Ranked: experience in or with sex work first, then in the order they came."""
     with scope(organisation=organisation):
-        return list(InternshipApplication.objects.filter(semester=semester).order_by("-sex_work_experience", "received_on", "id"))
+        return list(
+            InternshipApplication.objects.filter(semester=semester).order_by(
+                "-sex_work_experience", "received_on", "id"
+            )
+        )

@@ -70,7 +70,13 @@ def volunteer_update(*, actor: User, application: VolunteerApplication, status: 
 
 
 def semester_save(
-    *, organisation: Organisation, semester: Semester | None, starts_on: date, ends_on: date, places: int, published: bool
+    *,
+    organisation: Organisation,
+    semester: Semester | None,
+    starts_on: date,
+    ends_on: date,
+    places: int,
+    published: bool,
 ) -> Semester:
     with scope(organisation=organisation), transaction.atomic():
         semester = semester or Semester(organisation=organisation)
@@ -110,9 +116,7 @@ def internship_apply(
             % {"deadline": semester.deadline.strftime("%d/%m/%Y")}
         )
     if not no_social_assistant_required:
-        raise ValidationError(
-            _("We cannot supervise interns whose school requires supervision by a social assistant.")
-        )
+        raise ValidationError(_("We cannot supervise interns whose school requires supervision by a social assistant."))
     with scope(organisation=organisation), transaction.atomic():
         application = InternshipApplication(
             organisation=organisation,
@@ -144,7 +148,10 @@ def internship_update(*, actor: User, application: InternshipApplication, status
             )
             if taken >= semester.places:
                 raise ValidationError(
-                    _("All %(places)s places of this semester are taken. Decline or withdraw an accepted application first.")
+                    _(
+                        "All %(places)s places of this semester are taken. "
+                        "Decline or withdraw an accepted application first."
+                    )
                     % {"places": semester.places}
                 )
         _decide(application, status)

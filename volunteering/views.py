@@ -169,7 +169,12 @@ def volunteer_detail(request: HavenRequest, pk: int) -> HttpResponse:
 def semester_edit(request: HavenRequest, pk: int | None = None) -> HttpResponse:
     semester = get_object_or_404(Semester, pk=pk) if pk else None
     initial = (
-        {"starts_on": semester.starts_on, "ends_on": semester.ends_on, "places": semester.places, "published": semester.is_published}
+        {
+            "starts_on": semester.starts_on,
+            "ends_on": semester.ends_on,
+            "places": semester.places,
+            "published": semester.is_published,
+        }
         if semester
         else {}
     )
@@ -190,7 +195,9 @@ def semester_edit(request: HavenRequest, pk: int | None = None) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("volunteering:semester", org=request.organisation.slug, pk=saved.pk)
-    applications = selectors.internship_applications(organisation=request.organisation, semester=semester) if semester else []
+    applications = (
+        selectors.internship_applications(organisation=request.organisation, semester=semester) if semester else []
+    )
     if applications:
         audit_log(
             actor=staff_user(request),
@@ -215,7 +222,10 @@ def internship_detail(request: HavenRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.internship_update(
-                actor=user, application=application, status=form.cleaned_data["status"], notes=form.cleaned_data["notes"]
+                actor=user,
+                application=application,
+                status=form.cleaned_data["status"],
+                notes=form.cleaned_data["notes"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -27,7 +27,9 @@ def decode(qr) -> str:  # type: ignore[no-untyped-def]
 def test_the_qr_code_decodes_to_every_epc069_12_field():
     from decimal import Decimal
 
-    text = decode(epc_qr(holder="Organisation Ä", iban="BE68539007547034", bic="GKCCBEBB", amount=Decimal("12.50"), text="Gift"))
+    text = decode(
+        epc_qr(holder="Organisation Ä", iban="BE68539007547034", bic="GKCCBEBB", amount=Decimal("12.50"), text="Gift")
+    )
     fields = text.split("\n")
     assert fields[0] == "BCD"  # service tag
     assert fields[1] == "002"  # version

@@ -37,8 +37,19 @@ def make_donor(trio, **overrides):  # type: ignore[no-untyped-def]
 
 def staff_paths(trio) -> list[str]:  # type: ignore[no-untyped-def]
     donor = make_donor(trio)
-    batch = services.statement_read(actor=trio.alice, organisation=trio.org_a, kind="csv", data=(SAMPLES / "statement.csv").read_bytes())
-    return [BASE, f"{BASE}account/", f"{BASE}gift/new/", f"{BASE}donors/", f"{BASE}donors/new/", f"{BASE}donors/{donor.pk}/", f"{BASE}import/", f"{BASE}import/{batch.pk}/"]
+    batch = services.statement_read(
+        actor=trio.alice, organisation=trio.org_a, kind="csv", data=(SAMPLES / "statement.csv").read_bytes()
+    )
+    return [
+        BASE,
+        f"{BASE}account/",
+        f"{BASE}gift/new/",
+        f"{BASE}donors/",
+        f"{BASE}donors/new/",
+        f"{BASE}donors/{donor.pk}/",
+        f"{BASE}import/",
+        f"{BASE}import/{batch.pk}/",
+    ]
 
 
 @pytest.mark.django_db
@@ -67,7 +78,9 @@ def test_an_outsider_cannot_reach_another_organisations_rows_through_its_own_pag
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind, name", [("coda", "statement.cod"), ("camt", "statement.camt053.xml"), ("csv", "statement.csv")])
+@pytest.mark.parametrize(
+    "kind, name", [("coda", "statement.cod"), ("camt", "statement.camt053.xml"), ("csv", "statement.csv")]
+)
 def test_an_import_shows_a_preview_with_matches_then_writes_everything_once(client: Client, trio, account, kind, name):
     make_donor(trio)
     sign_in(client, trio.alice)
@@ -88,7 +101,9 @@ def test_an_import_shows_a_preview_with_matches_then_writes_everything_once(clie
             (Decimal("50.00"), None, "import"),
         ]
     # The same statement again: every line is recognised and skipped.
-    again = client.post(f"{BASE}import/", {"kind": kind, "file": SimpleUploadedFile(name, (SAMPLES / name).read_bytes())})
+    again = client.post(
+        f"{BASE}import/", {"kind": kind, "file": SimpleUploadedFile(name, (SAMPLES / name).read_bytes())}
+    )
     assert "Imported before: skipped" in client.get(again["Location"]).content.decode()
     client.post(again["Location"], {"action": "import"})
     with scope(organisation=trio.org_a):
@@ -109,7 +124,9 @@ def test_a_file_with_bad_rows_imports_nothing_and_names_the_lines(client: Client
 
 @pytest.mark.django_db
 def test_an_import_is_all_or_nothing(trio, account, monkeypatch):
-    batch = services.statement_read(actor=trio.alice, organisation=trio.org_a, kind="csv", data=(SAMPLES / "statement.csv").read_bytes())
+    batch = services.statement_read(
+        actor=trio.alice, organisation=trio.org_a, kind="csv", data=(SAMPLES / "statement.csv").read_bytes()
+    )
     saved = Gift.save
     calls = {"n": 0}
 
@@ -130,9 +147,16 @@ def test_an_import_is_all_or_nothing(trio, account, monkeypatch):
 @pytest.mark.django_db
 def test_a_gift_by_hand_with_a_bad_iban_keeps_what_was_typed(client: Client, trio, account):
     sign_in(client, trio.alice)
-    data = {"amount": "20", "received_on": timezone.localdate().isoformat(), "counterparty": "Kim", "counterparty_iban": "BE00 0000"}
+    data = {
+        "amount": "20",
+        "received_on": timezone.localdate().isoformat(),
+        "counterparty": "Kim",
+        "counterparty_iban": "BE00 0000",
+    }
     response = client.post(f"{BASE}gift/new/", data)
-    assert response.status_code == 200 and b"not a valid IBAN" in response.content and b'value="Kim"' in response.content
+    assert (
+        response.status_code == 200 and b"not a valid IBAN" in response.content and b'value="Kim"' in response.content
+    )
     response = client.post(f"{BASE}gift/new/", {**data, "counterparty_iban": "BE71 0961 2345 6769"})
     assert response.status_code == 302
     assert all_audit_entries().filter(action="create", target_type="donations.gift").exists()
@@ -152,8 +176,14 @@ def test_bank_details_are_validated(client: Client, trio):
 def test_forgetting_a_donor_keeps_amounts_and_removes_who_gave(client: Client, trio, account):
     donor = make_donor(trio)
     services.gift_create(
-        actor=trio.alice, organisation=trio.org_a, amount=Decimal("15"), received_on=timezone.localdate(), donor=donor,
-        counterparty="Demo Donor", counterparty_iban="NL91ABNA0417164300", message="DEMO-MONTHLY",
+        actor=trio.alice,
+        organisation=trio.org_a,
+        amount=Decimal("15"),
+        received_on=timezone.localdate(),
+        donor=donor,
+        counterparty="Demo Donor",
+        counterparty_iban="NL91ABNA0417164300",
+        message="DEMO-MONTHLY",
     )
     sign_in(client, trio.alice)
     assert client.post(f"{BASE}donors/{donor.pk}/forget/").status_code == 302
@@ -174,11 +204,18 @@ def test_donor_forget_finds_a_donor_by_email_for_the_members_app(trio):
 def test_donors_and_gifts_are_encrypted_at_rest(trio):
     donor = make_donor(trio, name=MARKER, notes=MARKER)
     services.gift_create(
-        actor=trio.alice, organisation=trio.org_a, amount=Decimal("1"), received_on=timezone.localdate(), donor=donor,
-        counterparty=MARKER, message=MARKER,
+        actor=trio.alice,
+        organisation=trio.org_a,
+        amount=Decimal("1"),
+        received_on=timezone.localdate(),
+        donor=donor,
+        counterparty=MARKER,
+        message=MARKER,
     )
     services.statement_read(
-        actor=trio.alice, organisation=trio.org_a, kind="csv",
+        actor=trio.alice,
+        organisation=trio.org_a,
+        kind="csv",
         data=f"date;amount;name;message\n01/12/2026;5,00;{MARKER};{MARKER}\n".encode(),
     )
     assert MARKER.encode() not in raw_database_dump()

@@ -16,7 +16,9 @@ EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize("kind, name", [("coda", "statement.cod"), ("camt", "statement.camt053.xml"), ("csv", "statement.csv")])
+@pytest.mark.parametrize(
+    "kind, name", [("coda", "statement.cod"), ("camt", "statement.camt053.xml"), ("csv", "statement.csv")]
+)
 def test_each_format_gives_the_same_credits_and_skips_debits(kind, name):
     lines = parse(kind, (SAMPLES / name).read_bytes())
     found = [(line.received_on, line.amount, line.name, line.iban, line.message) for line in lines]
@@ -55,7 +57,9 @@ def test_a_file_of_another_format_is_refused():
 
 
 def test_xml_with_entities_is_refused():
-    bomb = b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><Document><BkToCstmrStmt>&a;</BkToCstmrStmt></Document>'
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><Document><BkToCstmrStmt>&a;</BkToCstmrStmt></Document>'
+    )
     with pytest.raises(StatementError):
         parse("camt", bomb)
 

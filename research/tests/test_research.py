@@ -116,7 +116,10 @@ def test_access_owner_colleague_outsider_anonymous(client: Client, trio):
 
 def test_reply_templates_exist_in_three_languages_for_each_decision():
     for decision in (Decision.ACCEPTED, Decision.REFUSED, Decision.REFERRED):
-        texts = {lang: reply_template(decision=decision, language=lang, name="Rita", organisation="Org") for lang in ("nl", "fr", "en")}
+        texts = {
+            lang: reply_template(decision=decision, language=lang, name="Rita", organisation="Org")
+            for lang in ("nl", "fr", "en")
+        }
         assert len(set(texts.values())) == 3, decision
         assert all("Rita" in text for text in texts.values())
 
@@ -128,7 +131,9 @@ def test_the_admin_fills_in_the_template_in_the_requesters_language_and_sends_it
     path = f"/en/research/manage/org/org-a/{found.pk}/"
     filled = client.post(path, {"decision": Decision.REFERRED, "reply": "", "template": "1"})
     assert filled.status_code == 200
-    expected = reply_template(decision=Decision.REFERRED, language="nl", name="Rita Researcher", organisation="Organisation A")
+    expected = reply_template(
+        decision=Decision.REFERRED, language="nl", name="Rita Researcher", organisation="Organisation A"
+    )
     assert filled.context["form"]["reply"].value() == expected
     response = client.post(path, {"decision": Decision.REFERRED, "reply": expected, "send": "1"})
     assert response.status_code == 302
@@ -145,7 +150,9 @@ def test_the_admin_fills_in_the_template_in_the_requesters_language_and_sends_it
 def test_an_empty_reply_is_not_sent(client: Client, trio):
     found = make_request(trio.org_a)
     sign_in(client, trio.alice)
-    response = client.post(f"/en/research/manage/org/org-a/{found.pk}/", {"decision": Decision.REFUSED, "reply": " ", "send": "1"})
+    response = client.post(
+        f"/en/research/manage/org/org-a/{found.pk}/", {"decision": Decision.REFUSED, "reply": " ", "send": "1"}
+    )
     assert response.status_code == 200 and b"Write the reply" in response.content and not mail.outbox
 
 

@@ -18,7 +18,9 @@ MARKER = "VOLUNTEERMARKERQWZX"
 
 @pytest.mark.django_db(transaction=True)
 def test_names_emails_and_texts_are_not_in_the_raw_database(trio):
-    volunteer_application(trio.org_a, name=MARKER, email=f"{MARKER.lower()}@example.org", availability=MARKER, about=MARKER)
+    volunteer_application(
+        trio.org_a, name=MARKER, email=f"{MARKER.lower()}@example.org", availability=MARKER, about=MARKER
+    )
     internship_application(trio.org_a, semester(trio.org_a), name=MARKER, school=MARKER, motivation=MARKER)
     dump = raw_database_dump()
     assert MARKER.encode() not in dump and MARKER.lower().encode() not in dump
@@ -32,8 +34,12 @@ def test_applications_are_purged_a_year_after_the_decision_or_two_years_after_th
     undecided = internship_application(trio.org_a, semester(trio.org_a))
     today = timezone.localdate()
     with scope(organisation=trio.org_a):
-        VolunteerApplication.objects.filter(pk=old.pk).update(status=Status.DECLINED, decided_on=today - timedelta(days=366))
-        VolunteerApplication.objects.filter(pk=recent.pk).update(status=Status.DECLINED, decided_on=today - timedelta(days=300))
+        VolunteerApplication.objects.filter(pk=old.pk).update(
+            status=Status.DECLINED, decided_on=today - timedelta(days=366)
+        )
+        VolunteerApplication.objects.filter(pk=recent.pk).update(
+            status=Status.DECLINED, decided_on=today - timedelta(days=300)
+        )
         InternshipApplication.objects.filter(pk=undecided.pk).update(received_on=today - timedelta(days=731))
     purge_all()
     with scope(organisation=trio.org_a):

@@ -70,7 +70,13 @@ def test_anonymous_visitors_are_sent_to_sign_in(client: Client, data):
 def test_a_visitor_applies_as_a_volunteer(client: Client, trio, lang):
     response = client.post(
         f"/{lang}/volunteer/org-a/",
-        {"name": "Noor", "email": "noor@example.org", "areas": ["translation", "events"], "languages": "Arabic, Dutch", "availability": "Sundays"},
+        {
+            "name": "Noor",
+            "email": "noor@example.org",
+            "areas": ["translation", "events"],
+            "languages": "Arabic, Dutch",
+            "availability": "Sundays",
+        },
     )
     assert response.status_code == 302 and response["Location"] == f"/{lang}/volunteer/org-a/thanks/"
     assert client.get(response["Location"]).status_code == 200
@@ -82,7 +88,8 @@ def test_a_visitor_applies_as_a_volunteer(client: Client, trio, lang):
 
 def test_translation_without_languages_is_refused_and_keeps_what_was_typed(client: Client, trio):
     response = client.post(
-        "/en/volunteer/org-a/", {"name": "Noor", "email": "noor@example.org", "areas": ["translation"], "availability": "Sundays"}
+        "/en/volunteer/org-a/",
+        {"name": "Noor", "email": "noor@example.org", "areas": ["translation"], "availability": "Sundays"},
     )
     assert response.status_code == 200
     assert b"Tell us which languages" in response.content and b'value="Noor"' in response.content
@@ -104,10 +111,18 @@ def test_an_unknown_or_inactive_organisation_has_no_pages(client: Client, trio):
 
 def test_an_intern_applies_and_is_refused_without_the_confirmation(client: Client, trio):
     found = semester(trio.org_a)
-    form = {"semester": found.pk, "name": "Ilse", "email": "ilse@example.org", "school": "KU Leuven", "motivation": "Because"}
+    form = {
+        "semester": found.pk,
+        "name": "Ilse",
+        "email": "ilse@example.org",
+        "school": "KU Leuven",
+        "motivation": "Because",
+    }
     response = client.post("/en/volunteer/org-a/internship/", form)
     assert response.status_code == 200 and b"social assistant" in response.content
-    response = client.post("/en/volunteer/org-a/internship/", {**form, "no_social_assistant_required": "on", "sex_work_experience": "on"})
+    response = client.post(
+        "/en/volunteer/org-a/internship/", {**form, "no_social_assistant_required": "on", "sex_work_experience": "on"}
+    )
     assert response.status_code == 302
     with scope(organisation=trio.org_a):
         assert InternshipApplication.objects.get().sex_work_experience is True
@@ -118,7 +133,14 @@ def test_a_semester_of_another_organisation_cannot_be_chosen(client: Client, tri
     semester(trio.org_a)
     response = client.post(
         "/en/volunteer/org-a/internship/",
-        {"semester": other.pk, "name": "X", "email": "x@example.org", "school": "S", "motivation": "M", "no_social_assistant_required": "on"},
+        {
+            "semester": other.pk,
+            "name": "X",
+            "email": "x@example.org",
+            "school": "S",
+            "motivation": "M",
+            "no_social_assistant_required": "on",
+        },
     )
     assert response.status_code == 200
     with scope(organisation=trio.org_b):
@@ -130,16 +152,22 @@ def test_the_admin_accepts_until_the_places_are_taken_with_a_clear_message(clien
     found = data["semester"]
     others = [internship_application(trio.org_a, found, name=f"Other {n}") for n in range(2)]
     for application in [data["intern"], others[0]]:
-        response = client.post(f"/en/volunteer/manage/org/org-a/internship/{application.pk}/", {"status": Status.ACCEPTED, "notes": "ok"})
+        response = client.post(
+            f"/en/volunteer/manage/org/org-a/internship/{application.pk}/", {"status": Status.ACCEPTED, "notes": "ok"}
+        )
         assert response.status_code == 302
-    response = client.post(f"/en/volunteer/manage/org/org-a/internship/{others[1].pk}/", {"status": Status.ACCEPTED, "notes": "x"})
+    response = client.post(
+        f"/en/volunteer/manage/org/org-a/internship/{others[1].pk}/", {"status": Status.ACCEPTED, "notes": "x"}
+    )
     assert response.status_code == 200 and b"places of this semester are taken" in response.content
 
 
 def test_the_admin_updates_a_volunteer_application_and_it_is_audited(client: Client, trio, data):
     sign_in(client, trio.alice)
     application = data["volunteer"]
-    response = client.post(f"/en/volunteer/manage/org/org-a/volunteer/{application.pk}/", {"status": Status.CONTACTED, "notes": "Called"})
+    response = client.post(
+        f"/en/volunteer/manage/org/org-a/volunteer/{application.pk}/", {"status": Status.CONTACTED, "notes": "Called"}
+    )
     assert response.status_code == 302
     with scope(organisation=trio.org_a):
         application.refresh_from_db()
