@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from donations.epc import MAX_AMOUNT, MIN_AMOUNT
 from donations.models import Donor, ImportBatch
+from donations.statements import MAX_BYTES
 
 
 class AmountForm(forms.Form):
@@ -80,3 +81,9 @@ class DonorForm(forms.Form):
 class StatementForm(forms.Form):
     kind = forms.ChoiceField(label=_("Format"), choices=ImportBatch.Kind.choices, widget=forms.RadioSelect)
     file = forms.FileField(label=_("Bank statement file"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
