@@ -111,6 +111,9 @@ INSTALLED_APPS = [
     "members",
     "events",
     "mailing",
+    "volunteering",
+    "research",
+    "donations",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,9 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("events/", include("events.urls")),
     path("mailing/", include("mailing.urls")),
+    path("volunteer/", include("volunteering.urls")),
+    path("research/", include("research.urls")),
+    path("donate/", include("donations.urls")),
     path("", include("core.urls")),
 )
 

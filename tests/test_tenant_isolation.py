@@ -47,13 +47,27 @@ from directory.services import suggestion_create
 from events.models import Event, Registration
 from mailing.models import Newsletter
 from members.models import ActivityProposal, ForgottenMember, Member, MembershipSettings
+from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_APPS = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search", "vocabulary")
-COMMUNITY_APPS = ("members", "events", "mailing")
+PROJECT_APPS = (
+    "accounts",
+    "audit",
+    "crypto",
+    "core",
+    "directory",
+    "knowledge",
+    "plans",
+    "search",
+    "vocabulary",
+    "volunteering",
+    "research",
+    "donations",
+)
 
-SCOPED = {Membership, AuditEntry, Suggestion, Member, MembershipSettings, ActivityProposal, ForgottenMember}
-SCOPED |= {Event, Registration, Newsletter}
+SCOPED = {Membership, AuditEntry, Suggestion, *ENGAGE_MODELS}
+COMMUNITY_APPS = ("members", "events", "mailing")
+SCOPED |= {Member, MembershipSettings, ActivityProposal, ForgottenMember, Event, Registration, Newsletter}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -163,6 +177,7 @@ MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Event: _event_rows,
     Registration: _registration_rows,
     Newsletter: _newsletter_rows,
+    **ENGAGE_MAKERS,
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
