@@ -20,3 +20,7 @@ class DonationsConfig(AppConfig):
         )
         register_demo_seeder("donations", demo_seed, order=62)
         register_staff_links("donations", staff_links)
+        from donations.services import on_member_forgotten
+        from members.signals import member_forgotten
+
+        member_forgotten.connect(on_member_forgotten, weak=False, dispatch_uid="donations_member_forgotten")

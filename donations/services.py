@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +25,7 @@ from audit.services import Action, audit_log
 from core.scopes import scope
 from donations.models import BankAccount, Donor, Gift, ImportBatch
 from donations.statements import Line, clean_iban, parse
+from members.selectors import member_get
 
 PENDING_IMPORT_HOURS = 24
 UNLINKED_DETAILS_DAYS = 400  # a year of standing orders to recognise, and time to thank
@@ -267,3 +269,11 @@ def purge_expired() -> int:
             _erase(gift)
             count += 1
     return count
+
+
+def on_member_forgotten(sender: object, organisation_id: int, member_id: Any, **kwargs: object) -> None:
+    """A member is forgotten (``members.signals.member_forgotten``): a donor record with their address goes too."""
+    organisation = Organisation(pk=organisation_id)
+    member = member_get(organisation, str(member_id))
+    if member is not None and member.email:
+        donor_forget(organisation=organisation, email=member.email)

@@ -44,6 +44,9 @@ from core.scopes import (
 )
 from directory.models import Organization, Service, Suggestion
 from directory.services import suggestion_create
+from events.models import Event, Registration
+from mailing.models import Newsletter
+from members.models import ActivityProposal, ForgottenMember, Member, MembershipSettings
 from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,6 +66,8 @@ PROJECT_APPS = (
 )
 
 SCOPED = {Membership, AuditEntry, Suggestion, *ENGAGE_MODELS}
+COMMUNITY_APPS = ("members", "events", "mailing")
+SCOPED |= {Member, MembershipSettings, ActivityProposal, ForgottenMember, Event, Registration, Newsletter}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -110,10 +115,68 @@ def _suggestion_rows(trio: Any) -> Rows:
     return Rows(a, b, platform)
 
 
+def _member_rows(trio: Any) -> Rows:
+    from members.tests.helpers import make_member
+
+    return Rows(make_member(trio.org_a)[0], make_member(trio.org_b)[0], None)
+
+
+def _membership_settings_rows(trio: Any) -> Rows:
+    a = MembershipSettings.objects.create(organisation=trio.org_a)
+    return Rows(a, MembershipSettings.objects.create(organisation=trio.org_b), None)
+
+
+def _proposal_rows(trio: Any) -> Rows:
+    from members.services import proposal_create
+
+    members = _member_rows(trio)
+    a, b = members.a, members.b
+    return Rows(
+        proposal_create(member=a, title="A", description="a"),
+        proposal_create(member=b, title="B", description="b"),
+        None,
+    )
+
+
+def _forgotten_rows(trio: Any) -> Rows:
+    day = timezone.localdate()
+    a = ForgottenMember.objects.create(organisation=trio.org_a, kind="active", left_on=day)
+    return Rows(a, ForgottenMember.objects.create(organisation=trio.org_b, kind="active", left_on=day), None)
+
+
+def _event_rows(trio: Any) -> Rows:
+    from events.tests.helpers import make_event
+
+    return Rows(make_event(trio.org_a), make_event(trio.org_b), None)
+
+
+def _registration_rows(trio: Any) -> Rows:
+    from events.services import registration_create
+
+    events = _event_rows(trio)
+    a, b = (registration_create(event=e, pseudonym="P", language="en").registration for e in (events.a, events.b))
+    return Rows(a, b, None)
+
+
+def _newsletter_rows(trio: Any) -> Rows:
+    a, b = (
+        Newsletter.objects.create(organisation=o, subject={"en": "S"}, body={"en": "B"})
+        for o in (trio.org_a, trio.org_b)
+    )
+    return Rows(a, b, None)
+
+
 MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Membership: _membership_rows,
     AuditEntry: _audit_rows,
     Suggestion: _suggestion_rows,
+    Member: _member_rows,
+    MembershipSettings: _membership_settings_rows,
+    ActivityProposal: _proposal_rows,
+    ForgottenMember: _forgotten_rows,
+    Event: _event_rows,
+    Registration: _registration_rows,
+    Newsletter: _newsletter_rows,
     **ENGAGE_MAKERS,
 }
 
@@ -142,7 +205,7 @@ QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
 def test_every_model_that_names_an_organisation_is_scoped_or_listed_with_a_reason():
     undecided = []
     for model in apps.get_models():
-        if model._meta.app_label not in PROJECT_APPS:
+        if model._meta.app_label not in PROJECT_APPS + COMMUNITY_APPS:
             continue
         label = f"{model._meta.app_label}.{model.__name__}"
         names_one = any(

@@ -219,3 +219,14 @@ def test_donors_and_gifts_are_encrypted_at_rest(trio):
         data=f"date;amount;name;message\n01/12/2026;5,00;{MARKER};{MARKER}\n".encode(),
     )
     assert MARKER.encode() not in raw_database_dump()
+
+
+def test_a_forgotten_member_who_gave_is_forgotten_as_a_donor_too(trio):
+    from members.services import member_forget
+    from members.tests.helpers import make_member
+
+    make_donor(trio, email="Giver@Example.org")
+    member, _code = make_member(trio.org_a, email="giver@example.org")
+    member_forget(member=member)
+    with scope(organisation=trio.org_a):
+        assert not Donor.objects.exists()
