@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "knowledge",
     "directory",
     "plans",
+    "peerquestions",
+    "assembly",
 ]
 
 MIDDLEWARE = [
