@@ -1,4 +1,4 @@
-"""Demo peer questions for demo-outreach: one waiting, one with an answer to check, one answered. Refused in production."""
+"""Demo peer questions for demo-outreach: one waiting, one answer to check, one answered. Not in production."""
 
 from __future__ import annotations
 
