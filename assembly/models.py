@@ -153,12 +153,13 @@ class Candidacy(EncryptedFieldsMixin, models.Model):
         return f"org:{self.question.assembly.organisation_id}"
 
 
-class Option(models.Model):
+class Option(EncryptedFieldsMixin, models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
     position = models.PositiveSmallIntegerField(default=0)
     role = models.CharField(max_length=10, choices=OptionRole.choices)
-    candidacy = models.OneToOneField(Candidacy, null=True, blank=True, on_delete=models.CASCADE, related_name="option")
-    label = models.CharField(max_length=120, blank=True)  # a candidate's pseudonym, copied when voting opens
+    candidacy = models.OneToOneField(Candidacy, null=True, blank=True, on_delete=models.SET_NULL, related_name="option")
+    # A candidate's pseudonym, copied when voting opens (encrypted like the member's own); erased if they are forgotten.
+    label = EncryptedTextField(blank=True)
 
     objects = ScopedManager("question__assembly__organisation")
 
@@ -166,7 +167,10 @@ class Option(models.Model):
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
-        return self.label or str(self.get_role_display())
+        return str(self.get_role_display())
+
+    def encryption_scope(self) -> str:
+        return f"org:{self.question.assembly.organisation_id}"
 
 
 class Proxy(models.Model):
@@ -194,7 +198,8 @@ class Participation(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    # SET_NULL: a member who is forgotten later still took part (the counts must keep adding up).
+    member = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
     by_proxy = models.BooleanField(default=False)
 
     objects = ScopedManager("question__assembly__organisation")

@@ -233,7 +233,7 @@ def assembly_open(*, assembly: Assembly, actor: User) -> Assembly:
                     candidacy=candidacy,
                     label=candidacy.member.pseudonym,
                 )
-        assembly.eligible_count = active_members(assembly.organisation).count()
+        assembly.eligible_count = len(active_members(assembly.organisation))
         assembly.save(update_fields=["eligible_count"])
         return _set_status(assembly, Status.OPEN, actor)
 

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 
 if TYPE_CHECKING:  # annotations only: core never imports an app when it runs
     from accounts.models import Organisation, Role, StaffSession
+    from members.models import Member
     from plans.session import PlanAccess
 
 
@@ -24,3 +25,4 @@ class HavenRequest(HttpRequest):
     organisation: Organisation  # accounts.access.organisation_required
     roles: set[Role]  # accounts.access.organisation_required
     plan: PlanAccess  # plans.session.plan_required
+    member: Member  # members.access.member_required

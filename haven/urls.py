@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("knowledge/", include("knowledge.urls")),
     path("search/", knowledge_views.search, name="search"),
     path("plan/", include("plans.urls")),
+    path("members/", include("members.urls")),
     path("questions/", include("peerquestions.urls")),
     path("assembly/", include("assembly.urls")),
     path("", include("core.urls")),

@@ -44,11 +44,13 @@ from core.scopes import (
 )
 from directory.models import Organization, Service, Suggestion
 from directory.services import suggestion_create
+from members.models import ActivityProposal, ForgottenMember, Member, MembershipSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_APPS = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search", "vocabulary")
+PROJECT_APPS += ("members",)
 
-SCOPED = {Membership, AuditEntry, Suggestion}
+SCOPED = {Membership, AuditEntry, Suggestion, Member, MembershipSettings, ActivityProposal, ForgottenMember}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -96,10 +98,43 @@ def _suggestion_rows(trio: Any) -> Rows:
     return Rows(a, b, platform)
 
 
+def _member_rows(trio: Any) -> Rows:
+    from members.tests.helpers import make_member
+
+    return Rows(make_member(trio.org_a)[0], make_member(trio.org_b)[0], None)
+
+
+def _membership_settings_rows(trio: Any) -> Rows:
+    a = MembershipSettings.objects.create(organisation=trio.org_a)
+    return Rows(a, MembershipSettings.objects.create(organisation=trio.org_b), None)
+
+
+def _proposal_rows(trio: Any) -> Rows:
+    from members.services import proposal_create
+
+    members = _member_rows(trio)
+    a, b = members.a, members.b
+    return Rows(
+        proposal_create(member=a, title="A", description="a"),
+        proposal_create(member=b, title="B", description="b"),
+        None,
+    )
+
+
+def _forgotten_rows(trio: Any) -> Rows:
+    day = timezone.localdate()
+    a = ForgottenMember.objects.create(organisation=trio.org_a, kind="active", left_on=day)
+    return Rows(a, ForgottenMember.objects.create(organisation=trio.org_b, kind="active", left_on=day), None)
+
+
 MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Membership: _membership_rows,
     AuditEntry: _audit_rows,
     Suggestion: _suggestion_rows,
+    Member: _member_rows,
+    MembershipSettings: _membership_settings_rows,
+    ActivityProposal: _proposal_rows,
+    ForgottenMember: _forgotten_rows,
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
