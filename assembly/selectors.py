@@ -52,7 +52,9 @@ def assemblies_for_member(member: Member) -> list[Assembly]:
 
 def option_label(option: Option) -> str:
     if option.role == OptionRole.CANDIDATE:
-        return option.label
+        return option.label or _("A former member")
+    if option.role == OptionRole.ABSTAIN and option.question.kind == "election":
+        return _("Blank vote")
     return str(OptionRole(option.role).label)
 
 
@@ -94,8 +96,10 @@ def result_rows(question: Question) -> list[dict[str, Any]]:
     """The published count, with labels in the reader's language."""
     rows = []
     elected = set(question.result.get("elected", []))
+    options = {option.pk: option for option in question.options.all()}
     for line in question.result.get("options", []):
-        label = line["label"] if line["role"] == OptionRole.CANDIDATE else str(OptionRole(line["role"]).label)
+        option = options.get(line["id"])
+        label = option_label(option) if option else ""
         rows.append({**line, "label": label, "elected": line["id"] in elected})
     return rows
 
@@ -103,3 +107,7 @@ def result_rows(question: Question) -> list[dict[str, Any]]:
 def public_assembly(organisation: Organisation, pk: int) -> Assembly | None:
     with scope(organisation=organisation):
         return Assembly.objects.filter(pk=pk, status=Status.CLOSED).first()
+
+
+def participation_count(question: Question) -> int:
+    return Participation.objects.filter(question=question).count()

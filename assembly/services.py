@@ -297,7 +297,14 @@ def room_counts_set(*, question: Question, counts: dict[int, int], actor: User) 
 def room_present_set(*, assembly: Assembly, present: int, actor: User) -> Assembly:
     if assembly.status != Status.OPEN:
         raise ValidationError(_("Room counts are entered while voting is open."))
-    return assembly_update(assembly=assembly, actor=actor, room_present=present)
+    online = Participation.objects.filter(question__assembly=assembly).values("member").distinct().count()
+    if assembly.eligible_count is not None and present + online > assembly.eligible_count:
+        raise ValidationError(_("More members in the room than active members who have not voted online."))
+    with transaction.atomic():
+        assembly.room_present = present
+        assembly.save(update_fields=["room_present"])
+        _audit(actor, Action.UPDATE, assembly, assembly)
+    return assembly
 
 
 def _reshuffle(question: Question) -> None:

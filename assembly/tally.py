@@ -52,8 +52,7 @@ def count(
     needed = quorum_needed(eligible, quorum_percent)
     result: dict[str, Any] = {
         "options": [
-            {"id": line.option_id, "role": line.role, "label": line.label, "online": line.online, "room": line.room,
-             "total": line.total}
+            {"id": line.option_id, "role": line.role, "online": line.online, "room": line.room, "total": line.total}
             for line in lines
         ],
         "online_ballots": online,
