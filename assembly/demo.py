@@ -20,8 +20,11 @@ from members.selectors import active_members
 T = dict[str, str]
 
 TITLE: T = {"nl": "Algemene vergadering {year}", "fr": "Assemblée générale {year}", "en": "General assembly {year}"}
-PLACE: T = {"nl": "Online en in het lokaal van de vereniging", "fr": "En ligne et au local de l'association",
-            "en": "Online and at the association's room"}
+PLACE: T = {
+    "nl": "Online en in het lokaal van de vereniging",
+    "fr": "En ligne et au local de l'association",
+    "en": "Online and at the association's room",
+}
 INTRO: T = {
     "nl": "Demo: verzonnen om Haven uit te proberen. Actieve leden stemmen over het jaarverslag, het financieel "
     "verslag en de nieuwe raad van bestuur.",
@@ -48,10 +51,16 @@ FINANCIAL_BODY: T = {
     "fr": "Des chiffres inventés, seulement pour montrer l'écran.",
     "en": "Made-up figures, only to show the screen.",
 }
-APPROVE_ANNUAL: T = {"nl": "Keur je het jaarverslag goed?", "fr": "Approuvez-vous le rapport annuel ?",
-                     "en": "Do you approve the annual report?"}
-APPROVE_FINANCIAL: T = {"nl": "Keur je het financieel verslag goed?", "fr": "Approuvez-vous le rapport financier ?",
-                        "en": "Do you approve the financial report?"}
+APPROVE_ANNUAL: T = {
+    "nl": "Keur je het jaarverslag goed?",
+    "fr": "Approuvez-vous le rapport annuel ?",
+    "en": "Do you approve the annual report?",
+}
+APPROVE_FINANCIAL: T = {
+    "nl": "Keur je het financieel verslag goed?",
+    "fr": "Approuvez-vous le rapport financier ?",
+    "en": "Do you approve the financial report?",
+}
 BOARD: T = {"nl": "Nieuwe raad van bestuur", "fr": "Nouveau conseil d'administration", "en": "New board"}
 MINUTES: T = {
     "nl": "Demo-notulen: de vergadering keurde beide verslagen goed en verkoos de raad van bestuur.",
@@ -73,18 +82,29 @@ def _prepare(organisation, admin: User, year: int, starts) -> Assembly:  # type:
     )
     for item in AGENDA:
         services.agenda_item_add(assembly=assembly, actor=admin, title=item, body={})
-    services.document_add(assembly=assembly, actor=admin, kind=DocumentKind.ANNUAL_REPORT, title=ANNUAL, body=ANNUAL_BODY)
+    services.document_add(
+        assembly=assembly, actor=admin, kind=DocumentKind.ANNUAL_REPORT, title=ANNUAL, body=ANNUAL_BODY
+    )
     services.document_add(
         assembly=assembly, actor=admin, kind=DocumentKind.FINANCIAL_REPORT, title=FINANCIAL, body=FINANCIAL_BODY
     )
     for title in (APPROVE_ANNUAL, APPROVE_FINANCIAL):
         services.question_add(
-            assembly=assembly, actor=admin, kind=QuestionKind.MOTION, title=title, description={},
+            assembly=assembly,
+            actor=admin,
+            kind=QuestionKind.MOTION,
+            title=title,
+            description={},
             majority=Majority.SIMPLE,
         )
     services.question_add(
-        assembly=assembly, actor=admin, kind=QuestionKind.ELECTION, title=BOARD, description={},
-        majority=Majority.SIMPLE, seats=1,
+        assembly=assembly,
+        actor=admin,
+        kind=QuestionKind.ELECTION,
+        title=BOARD,
+        description={},
+        majority=Majority.SIMPLE,
+        seats=1,
     )
     return assembly
 

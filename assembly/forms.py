@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -51,7 +51,7 @@ class QuestionForm(forms.Form):
 
 
 def _member_choices(members: list[Member]) -> list[tuple[str, str]]:
-    return [("", "—")] + sorted(((str(m.pk), m.pseudonym) for m in members), key=lambda c: c[1].lower())
+    return [("", "—"), *sorted(((str(m.pk), m.pseudonym) for m in members), key=lambda c: c[1].lower())]
 
 
 class ProxyForm(forms.Form):
@@ -61,7 +61,8 @@ class ProxyForm(forms.Form):
     def __init__(self, *args: Any, members: list[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.members = {str(m.pk): m for m in members}
-        self.fields["giver"].choices = self.fields["holder"].choices = _member_choices(members)
+        for name in ("giver", "holder"):
+            cast(forms.ChoiceField, self.fields[name]).choices = _member_choices(members)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -96,8 +97,8 @@ class VoteForm(forms.Form):
 
     def __init__(self, *args: Any, options: list[tuple[int, str]], voters: list[tuple[str, str]], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["option"].choices = options
-        self.fields["voter"].choices = voters
+        cast(forms.ChoiceField, self.fields["option"]).choices = options
+        cast(forms.ChoiceField, self.fields["voter"]).choices = voters
         if len(voters) <= 1:
             self.fields["voter"].widget = forms.HiddenInput()
 

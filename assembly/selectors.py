@@ -81,7 +81,9 @@ def has_voted(question: Question, member: Member) -> bool:
 
 def bulletin(question: Question) -> list[str]:
     """The receipts of a question, sorted by hash (never by the order of voting)."""
-    return list(Receipt.objects.filter(question=question).order_by("tracker_hash").values_list("tracker_hash", flat=True))
+    return list(
+        Receipt.objects.filter(question=question).order_by("tracker_hash").values_list("tracker_hash", flat=True)
+    )
 
 
 def receipt_found(question: Question, typed: str) -> bool | None:

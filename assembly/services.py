@@ -222,9 +222,7 @@ def assembly_open(*, assembly: Assembly, actor: User) -> Assembly:
         for question in assembly.questions.filter(kind=QuestionKind.ELECTION):
             standing = question.candidacies.filter(withdrawn=False).select_related("member")
             if not standing.exists():
-                raise ValidationError(
-                    _("Nobody stands in the election “%(title)s”.") % {"title": str(question)}
-                )
+                raise ValidationError(_("Nobody stands in the election “%(title)s”.") % {"title": str(question)})
             for position, candidacy in enumerate(sorted(standing, key=lambda c: c.member.pseudonym.lower()), start=1):
                 Option.objects.create(
                     question=question,
@@ -290,7 +288,9 @@ def room_counts_set(*, question: Question, counts: dict[int, int], actor: User) 
         )
     with transaction.atomic():
         for option in question.options.all():
-            RoomCount.objects.update_or_create(question=question, option=option, defaults={"count": counts.get(option.pk, 0)})
+            RoomCount.objects.update_or_create(
+                question=question, option=option, defaults={"count": counts.get(option.pk, 0)}
+            )
         _audit(actor, Action.UPDATE, question, assembly)
 
 
@@ -352,5 +352,3 @@ def minutes_save(*, assembly: Assembly, actor: User, minutes: dict[str, str]) ->
         assembly.save(update_fields=["minutes"])
         _audit(actor, Action.UPDATE, assembly, assembly)
     return assembly
-
-

@@ -57,7 +57,9 @@ def _form_page(
             form.add_error(None, error)
         else:
             messages.success(request, done)
-            return _back(request, assembly) if assembly else redirect("assembly:staff-list", org=request.organisation.slug)
+            return (
+                _back(request, assembly) if assembly else redirect("assembly:staff-list", org=request.organisation.slug)
+            )
     return render(
         request,
         "assembly/staff/form.html",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -103,8 +104,10 @@ def vote(request: HavenRequest, pk: int, question: int) -> HttpResponse:
         return redirect("assembly:member-detail", org=request.organisation.slug, pk=assembly.pk)
     if form.is_valid():
         voter_id = form.cleaned_data.get("voter") or str(member.pk)
-        voter = member if voter_id == str(member.pk) else next(
-            (g for g in selectors.proxies_held(assembly, member) if str(g.pk) == voter_id), None
+        voter = (
+            member
+            if voter_id == str(member.pk)
+            else next((g for g in selectors.proxies_held(assembly, member) if str(g.pk) == voter_id), None)
         )
         option = found.options.filter(pk=form.cleaned_data["option"]).first()
         if voter is None or option is None:
@@ -138,15 +141,20 @@ def stand(request: HavenRequest, pk: int, question: int) -> HttpResponse:
                 services.candidacy_withdraw(candidacy=current)
             else:
                 services.candidacy_stand(question=found, member=member, statement=form.cleaned_data["statement"])
-        except Exception as error:  # ValidationError
-            form.add_error(None, error if hasattr(error, "messages") else str(error))
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
             return redirect("assembly:member-detail", org=request.organisation.slug, pk=assembly.pk)
     return render(
         request,
         "assembly/stand.html",
-        {"organisation": request.organisation, "assembly": assembly, "question": found, "form": form,
-         "current": current if current and not current.withdrawn else None},
+        {
+            "organisation": request.organisation,
+            "assembly": assembly,
+            "question": found,
+            "form": form,
+            "current": current if current and not current.withdrawn else None,
+        },
     )
 
 

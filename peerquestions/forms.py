@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +47,7 @@ class FaqForm(forms.Form):
 
     def __init__(self, *args: Any, topics: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = topics
+        cast(forms.ChoiceField, self.fields["topic"]).choices = topics
         names = {"nl": _("Dutch"), "fr": _("French"), "en": _("English")}
         for code in LANGUAGE_CODES:
             self.fields[f"title_{code}"] = forms.CharField(

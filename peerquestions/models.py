@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organisation
 from core.scopes import ScopedManager
 from crypto.fields import EncryptedFieldsMixin, EncryptedTextField
+from members.models import Member
 
 
 class QuestionStatus(models.TextChoices):
@@ -51,6 +52,8 @@ class PeerAnswer(EncryptedFieldsMixin, models.Model):
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Or an active member who signed up to answer (members.Task.PEER_QUESTIONS).
+    written_by_member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     written_on = models.DateField()
     status = models.CharField(max_length=10, choices=AnswerStatus.choices, default=AnswerStatus.PENDING)
     moderated_by = models.ForeignKey(

@@ -11,6 +11,8 @@ from accounts.models import Organisation, Role, User
 from accounts.selectors import organisation_by_slug
 from core.registry import StaffLink
 from core.scopes import scope
+from members.models import Member, Task
+from members.selectors import is_voting_member
 from peerquestions.codes import code_hash, normalize_code
 from peerquestions.models import AnswerStatus, PeerAnswer, PeerQuestion, QuestionStatus
 
@@ -42,6 +44,10 @@ def answered_questions(organisation: Organisation) -> QuerySet[PeerQuestion]:
 
 def pending_answers(organisation: Organisation) -> QuerySet[PeerAnswer]:
     return PeerAnswer.objects.filter(status=AnswerStatus.PENDING).select_related("question")
+
+
+def member_can_answer(member: Member) -> bool:
+    return is_voting_member(member) and Task.PEER_QUESTIONS in (member.tasks or [])
 
 
 def public_organisation(slug: str) -> Organisation | None:

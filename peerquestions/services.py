@@ -11,8 +11,10 @@ from accounts.models import Organisation, User
 from audit.services import Action, audit_log
 from core.scopes import scope
 from knowledge.services import faq_draft_create
+from members.models import Member
 from peerquestions.codes import code_hash, new_code
 from peerquestions.models import AnswerStatus, PeerAnswer, PeerQuestion, QuestionStatus
+from peerquestions.selectors import member_can_answer
 
 
 def question_ask(*, organisation: Organisation, body: str, language: str) -> tuple[PeerQuestion, str]:
@@ -39,6 +41,21 @@ def answer_write(*, question: PeerQuestion, body: str, author: User) -> PeerAnsw
         answer.full_clean(exclude=["question", "written_by", "moderated_by"])
         answer.save()
         audit_log(actor=author, action=Action.CREATE, target=answer, organisation_id=question.organisation_id)
+    return answer
+
+
+def answer_write_as_member(*, question: PeerQuestion, body: str, member: Member) -> PeerAnswer:
+    """An active member who signed up to answer writes an answer; staff check it like any other."""
+    if not member_can_answer(member) or member.organisation_id != question.organisation_id:
+        raise ValidationError(_("Only active members who signed up to answer questions can answer."))
+    if question.status == QuestionStatus.CLOSED:
+        raise ValidationError(_("This question is closed."))
+    with transaction.atomic():
+        answer = PeerAnswer(
+            question=question, body=body.strip(), written_by_member=member, written_on=timezone.localdate()
+        )
+        answer.full_clean(exclude=["question", "written_by", "written_by_member", "moderated_by"])
+        answer.save()
     return answer
 
 

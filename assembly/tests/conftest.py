@@ -39,12 +39,21 @@ def prepare(org: Organisation, alice: User, *, members: int = 4, quorum: int = 5
             quorum_percent=quorum,
         )
         services.question_add(
-            assembly=assembly, actor=alice, kind=QuestionKind.MOTION, title={"en": "Approve the annual report?"},
-            description={}, majority=Majority.SIMPLE,
+            assembly=assembly,
+            actor=alice,
+            kind=QuestionKind.MOTION,
+            title={"en": "Approve the annual report?"},
+            description={},
+            majority=Majority.SIMPLE,
         )
         services.question_add(
-            assembly=assembly, actor=alice, kind=QuestionKind.ELECTION, title={"en": "New board"}, description={},
-            majority=Majority.SIMPLE, seats=1,
+            assembly=assembly,
+            actor=alice,
+            kind=QuestionKind.ELECTION,
+            title={"en": "New board"},
+            description={},
+            majority=Majority.SIMPLE,
+            seats=1,
         )
     return Setup(org, alice, assembly, [m for m, _ in made], [c for _, c in made], supporter)
 

@@ -7,7 +7,7 @@ from django.test import Client
 
 from accounts.testing import all_audit_entries, sign_in
 from assembly.models import Candidacy, QuestionKind
-from assembly.tests.conftest import open_vote, prepare
+from assembly.tests.conftest import open_vote
 from core.scopes import scope
 from members.models import MemberKind
 from members.tests.helpers import make_member, member_sign_in
@@ -18,8 +18,19 @@ def _staff_pages(setup) -> list[str]:  # type: ignore[no-untyped-def]
     a = f"{base}{setup.assembly.pk}/"
     with scope(organisation=setup.org):
         question = setup.assembly.questions.first()
-    return [base, f"{base}new/", a, f"{a}edit/", f"{a}agenda/", f"{a}document/", f"{a}question/", f"{a}proxy/",
-            f"{a}room/", f"{a}room/{question.pk}/", f"{a}minutes/"]
+    return [
+        base,
+        f"{base}new/",
+        a,
+        f"{a}edit/",
+        f"{a}agenda/",
+        f"{a}document/",
+        f"{a}question/",
+        f"{a}proxy/",
+        f"{a}room/",
+        f"{a}room/{question.pk}/",
+        f"{a}minutes/",
+    ]
 
 
 @pytest.mark.django_db
@@ -102,12 +113,22 @@ def test_staff_prepare_an_assembly_in_three_languages_with_bad_input_kept(trio):
     alice = Client()
     sign_in(alice, trio.alice)
     url = f"/en/assembly/manage/{trio.org_a.slug}/new/"
-    bad = alice.post(url, {"title_nl": "Algemene vergadering", "starts_at": "not a date", "max_proxies": "1",
-                           "quorum_percent": "150"}).content.decode()
+    bad = alice.post(
+        url,
+        {"title_nl": "Algemene vergadering", "starts_at": "not a date", "max_proxies": "1", "quorum_percent": "150"},
+    ).content.decode()
     assert "Algemene vergadering" in bad and "errorlist" in bad
-    response = alice.post(url, {"title_nl": "Algemene vergadering", "title_fr": "Assemblée générale",
-                                "title_en": "General assembly", "starts_at": "2027-03-01T18:00", "max_proxies": "2",
-                                "quorum_percent": "50"})
+    response = alice.post(
+        url,
+        {
+            "title_nl": "Algemene vergadering",
+            "title_fr": "Assemblée générale",
+            "title_en": "General assembly",
+            "starts_at": "2027-03-01T18:00",
+            "max_proxies": "2",
+            "quorum_percent": "50",
+        },
+    )
     assert response.status_code == 302
     assert "Assemblée générale" in alice.get(f"/fr/assembly/manage/{trio.org_a.slug}/").content.decode()
 

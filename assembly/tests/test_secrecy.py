@@ -38,7 +38,7 @@ def _all_rows() -> dict[str, list[str]]:
     rows: dict[str, list[str]] = {}
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - table names from the database itself
+            cursor.execute(f'SELECT * FROM "{table}"')
             rows[table] = [" ".join(str(v) for v in row) for row in cursor.fetchall()]
     return rows
 

@@ -159,8 +159,19 @@ def test_majority_rules(yes, no, abstain, majority, adopted):
 
 
 def test_a_tie_for_the_last_seat_is_left_to_the_assembly():
-    lines = [tally.Line(1, "candidate", "A", 3, 0), tally.Line(2, "candidate", "B", 2, 0),
-             tally.Line(3, "candidate", "C", 2, 0)]
-    result = tally.count(kind="election", majority="simple", seats=2, lines=lines, participations=7, receipts=7,
-                         eligible=10, quorum_percent=0)
+    lines = [
+        tally.Line(1, "candidate", "A", 3, 0),
+        tally.Line(2, "candidate", "B", 2, 0),
+        tally.Line(3, "candidate", "C", 2, 0),
+    ]
+    result = tally.count(
+        kind="election",
+        majority="simple",
+        seats=2,
+        lines=lines,
+        participations=7,
+        receipts=7,
+        eligible=10,
+        quorum_percent=0,
+    )
     assert result["elected"] == [1] and result["tie"] is True
