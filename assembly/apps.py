@@ -14,3 +14,7 @@ class AssemblyConfig(AppConfig):
         register_staff_links("assembly", staff_links)
         register_demo_seeder("assembly", seed_demo, order=80)
         connect()
+        from assembly.selectors import member_export_part
+        from members.selectors import register_export_part
+
+        register_export_part("general_assemblies", member_export_part)

@@ -15,6 +15,7 @@ from assembly import tally, trackers
 from assembly.models import (
     Assembly,
     Ballot,
+    Candidacy,
     Option,
     OptionRole,
     Participation,
@@ -113,3 +114,23 @@ def public_assembly(organisation: Organisation, pk: int) -> Assembly | None:
 
 def participation_count(question: Question) -> int:
     return Participation.objects.filter(question=question).count()
+
+
+def member_export_part(member: Member) -> dict[str, Any]:
+    """A member's part in assemblies, for their export: never what they voted."""
+    with scope(organisation=member.organisation_id):
+        return {
+            "candidacies": [
+                {"election": str(c.question), "statement": c.statement, "withdrawn": c.withdrawn}
+                for c in Candidacy.objects.filter(member=member).select_related("question")
+            ],
+            "proxies_given_to": [
+                str(p.holder.pseudonym) for p in Proxy.objects.filter(giver=member).select_related("holder")
+            ],
+            "proxies_held_for": [
+                str(p.giver.pseudonym) for p in Proxy.objects.filter(holder=member).select_related("giver")
+            ],
+            "took_part_in": [
+                str(p.question) for p in Participation.objects.filter(member=member).select_related("question")
+            ],
+        }
