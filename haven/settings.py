@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "members",
     "peerquestions",
     "assembly",
+    "events",
+    "mailing",
 ]
 
 MIDDLEWARE = [

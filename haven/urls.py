@@ -24,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("questions/", include("peerquestions.urls")),
     path("assembly/", include("assembly.urls")),
+    path("events/", include("events.urls")),
+    path("mailing/", include("mailing.urls")),
     path("", include("core.urls")),
 )
 
