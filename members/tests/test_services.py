@@ -57,6 +57,7 @@ def test_the_email_is_confirmed_by_double_opt_in_in_the_members_language(trio):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["robin@example.org"]
+    assert message.subject.startswith("Confirmez votre adresse")
     link = next(line for line in message.body.splitlines() if "/confirm/" in line)
     assert "/fr/members/" in link
     token = link.rstrip("/").rsplit("/", 1)[1]
