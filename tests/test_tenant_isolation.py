@@ -63,8 +63,8 @@ from members.models import ActivityProposal, ForgottenMember, Member, Membership
 from peerquestions.models import PeerAnswer, PeerQuestion
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_APPS = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search", "vocabulary")
-PROJECT_APPS += ("peerquestions", "assembly")
+PROJECT_APPS: tuple[str, ...] = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search")
+PROJECT_APPS += ("vocabulary", "peerquestions", "assembly")
 
 SCOPED = {Membership, AuditEntry, Suggestion, Member, MembershipSettings, ActivityProposal, ForgottenMember}
 SCOPED |= {PeerQuestion, PeerAnswer}
@@ -216,6 +216,8 @@ def _assembly_world(trio: Any) -> dict[type[models.Model], Rows]:
 
 def _assembly_maker(model: type[models.Model]) -> Callable[[Any], Rows]:
     return lambda trio: _assembly_world(trio)[model]
+
+
 def _event_rows(trio: Any) -> Rows:
     from events.tests.helpers import make_event
 

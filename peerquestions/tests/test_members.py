@@ -17,7 +17,9 @@ from peerquestions.models import AnswerStatus, PeerAnswer
 @pytest.mark.django_db
 def test_an_active_member_who_signed_up_answers_and_staff_approve(trio):
     with scope(organisation=trio.org_a):
-        question, code = services.question_ask(organisation=trio.org_a, body="Where do I declare income?", language="en")
+        question, code = services.question_ask(
+            organisation=trio.org_a, body="Where do I declare income?", language="en"
+        )
     member, member_code = make_member(trio.org_a, pseudonym="Answerer")
     client = Client()
     member_sign_in(client, trio.org_a, member_code)

@@ -106,7 +106,9 @@ def test_a_question_asked_without_an_account_gets_a_checked_answer(lang, js, con
 
     with scope(organisation=trio.org_a):
         question = PeerQuestion.objects.get()
-        answer = peer.answer_write(question=question, body="No: ask a lawyer or the union to help you.", author=trio.bob)
+        answer = peer.answer_write(
+            question=question, body="No: ask a lawyer or the union to help you.", author=trio.bob
+        )
         page.goto(f"/{lang}/questions/reply/{trio.org_a.slug}/")
         page.fill("input[name=code]", code)
         page.get_by_role("button", name=t(lang, "Show the answer")).click()
@@ -132,10 +134,20 @@ def test_staff_pages_of_an_assembly_pass_axe(live_server, axe):
         question, _code = peer.question_ask(organisation=trio.org_a, body="A question about papers.", language="en")
     client = Client()
     sign_in(client, trio.alice)
-    cookies = [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url}]
+    cookies = [
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "url": live_server.url,
+        }
+    ]
     base = f"/en/assembly/manage/{trio.org_a.slug}/"
-    for path in (base, f"{base}{setup.assembly.pk}/", f"{base}{setup.assembly.pk}/room/{motion.pk}/",
-                 f"{base}{setup.assembly.pk}/proxy/", f"/en/questions/staff/{trio.org_a.slug}/",
-                 f"/en/questions/staff/{trio.org_a.slug}/question/{question.pk}/"):
+    for path in (
+        base,
+        f"{base}{setup.assembly.pk}/",
+        f"{base}{setup.assembly.pk}/room/{motion.pk}/",
+        f"{base}{setup.assembly.pk}/proxy/",
+        f"/en/questions/staff/{trio.org_a.slug}/",
+        f"/en/questions/staff/{trio.org_a.slug}/question/{question.pk}/",
+    ):
         axe(path, cookies=cookies, viewport=PHONE)
