@@ -80,7 +80,7 @@ class RoomCountForm(forms.Form):
         super().__init__(*args, **kwargs)
         for option in options:
             self.fields[f"option_{option.pk}"] = forms.IntegerField(
-                label=labels[option.pk], min_value=0, max_value=100000, initial=0
+                label=labels[option.pk], min_value=0, max_value=100000, initial=0, required=False
             )
 
     def counts(self) -> dict[int, int]:

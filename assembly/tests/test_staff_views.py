@@ -50,5 +50,10 @@ def test_an_admin_prepares_runs_and_closes_an_assembly(trio, setup):
     page = alice.get(base).content.decode()
     assert "Adopted" in page and "Public results and ballot bulletin" in page
     # Once closed, nothing changes any more.
-    assert "closed" in alice.post(f"{base}edit/", {"title_en": "Renamed", "starts_at": "2027-01-01T10:00",
-                                                   "max_proxies": "1", "quorum_percent": "10"}).content.decode()
+    assert (
+        "closed"
+        in alice.post(
+            f"{base}edit/",
+            {"title_en": "Renamed", "starts_at": "2027-01-01T10:00", "max_proxies": "1", "quorum_percent": "10"},
+        ).content.decode()
+    )
