@@ -109,6 +109,8 @@ INSTALLED_APPS = [
     "directory",
     "plans",
     "members",
+    "peerquestions",
+    "assembly",
     "events",
     "mailing",
     "volunteering",

@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("search/", knowledge_views.search, name="search"),
     path("plan/", include("plans.urls")),
     path("members/", include("members.urls")),
+    path("questions/", include("peerquestions.urls")),
+    path("assembly/", include("assembly.urls")),
     path("events/", include("events.urls")),
     path("mailing/", include("mailing.urls")),
     path("volunteer/", include("volunteering.urls")),

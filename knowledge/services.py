@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from knowledge.markdown import render
-from knowledge.models import Item, Revision, State, Translation
+from knowledge.models import Item, Kind, Revision, State, Topic, Translation
 from search.services import document_delete, document_upsert
 
 # Topics whose items are about one country. Other items are "" (about Belgium and the Netherlands alike, or written
@@ -128,6 +128,48 @@ def revision_rollback(*, revision: Revision, author: User | None) -> Revision:
         state=State.PUBLISHED,
         note=_("Back to version %(number)d") % {"number": revision.number},
     )
+
+
+def faq_draft_create(
+    *,
+    topic_slug: str,
+    slug_hint: str,
+    source_language: str,
+    texts: dict[str, tuple[str, str]],
+    author: User | None,
+    note: str = "",
+) -> Item:
+    """A new FAQ entry that nobody sees yet: one revision in review per language given (``texts``: language ->
+    (question, answer)), listed for editors to check, complete and publish (used by peer questions)."""
+    topic = Topic.objects.filter(slug=topic_slug).first()
+    if topic is None:
+        raise ValidationError({"topic": _("Choose a topic.")})
+    filled = {
+        lang: (title.strip(), body.strip()) for lang, (title, body) in texts.items() if title.strip() and body.strip()
+    }
+    if not filled:
+        raise ValidationError(_("Write the question and the answer in at least one language."))
+    with transaction.atomic():
+        slug, n = slug_hint[:90], 1
+        while Item.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{slug_hint[:90]}-{n}"
+        source = source_language if source_language in filled else next(iter(filled))
+        item = Item(slug=slug, kind=Kind.FAQ, topic=topic, source_language=source, edited_in_app=True)
+        item.full_clean()
+        item.save()
+        for lang, (title, body) in filled.items():
+            translation = Translation.objects.create(item=item, language=lang)
+            revision_save(
+                translation=translation,
+                author=author,
+                title=title,
+                summary="",
+                body=body,
+                state=State.REVIEW,
+                note=note,
+            )
+    return item
 
 
 def translation_unpublish(*, translation: Translation) -> None:

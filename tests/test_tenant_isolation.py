@@ -30,6 +30,19 @@ from django.utils import timezone
 from accounts.access import organisation_required, platform_admin_required
 from accounts.models import Membership, Organisation, Role
 from accounts.testing import UserFactory
+from assembly.models import (
+    AgendaItem,
+    Assembly,
+    Ballot,
+    Candidacy,
+    Document,
+    Option,
+    Participation,
+    Proxy,
+    Question,
+    Receipt,
+    RoomCount,
+)
 from audit.models import AuditEntry
 from audit.services import Action, audit_log
 from core.scopes import (
@@ -47,27 +60,30 @@ from directory.services import suggestion_create
 from events.models import Event, Registration
 from mailing.models import Newsletter
 from members.models import ActivityProposal, ForgottenMember, Member, MembershipSettings
+from peerquestions.models import PeerAnswer, PeerQuestion
 from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_APPS = (
-    "accounts",
-    "audit",
-    "crypto",
-    "core",
-    "directory",
-    "knowledge",
-    "plans",
-    "search",
-    "vocabulary",
-    "volunteering",
-    "research",
-    "donations",
-)
+PROJECT_APPS: tuple[str, ...] = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search")
+PROJECT_APPS += ("vocabulary", "volunteering", "research", "donations", "peerquestions", "assembly")
 
 SCOPED = {Membership, AuditEntry, Suggestion, *ENGAGE_MODELS}
 COMMUNITY_APPS = ("members", "events", "mailing")
 SCOPED |= {Member, MembershipSettings, ActivityProposal, ForgottenMember, Event, Registration, Newsletter}
+SCOPED |= {PeerQuestion, PeerAnswer}
+SCOPED |= {
+    Assembly,
+    AgendaItem,
+    Document,
+    Question,
+    Candidacy,
+    Option,
+    Proxy,
+    Participation,
+    Ballot,
+    Receipt,
+    RoomCount,
+}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -144,6 +160,65 @@ def _forgotten_rows(trio: Any) -> Rows:
     return Rows(a, ForgottenMember.objects.create(organisation=trio.org_b, kind="active", left_on=day), None)
 
 
+def _peer_rows(trio: Any) -> tuple[Rows, Rows]:
+    from peerquestions import services as peer
+
+    made = []
+    for org, author in ((trio.org_a, trio.alice), (trio.org_b, trio.charlie)):
+        with scope(organisation=org):
+            question, _code = peer.question_ask(organisation=org, body="A question about papers.", language="en")
+            made.append((question, peer.answer_write(question=question, body="An answer about papers.", author=author)))
+    return Rows(made[0][0], made[1][0], None), Rows(made[0][1], made[1][1], None)
+
+
+def _assembly_world(trio: Any) -> dict[type[models.Model], Rows]:
+    """One assembly per organisation, voting open: an agenda item, a document, a candidacy, a proxy, a vote and a
+    room count in each."""
+    from assembly import services as ga
+    from assembly.models import DocumentKind, QuestionKind
+    from assembly.tests.conftest import open_vote, prepare
+
+    worlds = []
+    for org, admin in ((trio.org_a, trio.alice), (trio.org_b, trio.charlie)):
+        setup = prepare(org, admin, members=3, quorum=0)
+        with scope(organisation=org):
+            item = ga.agenda_item_add(assembly=setup.assembly, actor=admin, title={"en": "Welcome"}, body={})
+            document = ga.document_add(
+                assembly=setup.assembly, actor=admin, kind=DocumentKind.ANNUAL_REPORT, title={"en": "R"}, body={}
+            )
+            proxy = ga.proxy_record(
+                assembly=setup.assembly, giver=setup.members[2], holder=setup.members[1], actor=admin
+            )
+        open_vote(setup, candidates=1)
+        with scope(organisation=org):
+            setup.assembly.refresh_from_db()
+            motion = setup.assembly.questions.get(kind=QuestionKind.MOTION)
+            option = motion.options.first()
+            ga.ballot_cast(question=motion, option=option, member=setup.members[0])
+            ga.room_present_set(assembly=setup.assembly, present=1, actor=admin)
+            ga.room_counts_set(question=motion, counts={option.pk: 1}, actor=admin)
+            worlds.append(
+                {
+                    Assembly: setup.assembly,
+                    AgendaItem: item,
+                    Document: document,
+                    Question: motion,
+                    Candidacy: Candidacy.objects.get(),
+                    Option: option,
+                    Proxy: proxy,
+                    Participation: Participation.objects.get(),
+                    Ballot: Ballot.objects.get(),
+                    Receipt: Receipt.objects.get(),
+                    RoomCount: RoomCount.objects.get(option=option),
+                }
+            )
+    return {model: Rows(worlds[0][model], worlds[1][model], None) for model in worlds[0]}
+
+
+def _assembly_maker(model: type[models.Model]) -> Callable[[Any], Rows]:
+    return lambda trio: _assembly_world(trio)[model]
+
+
 def _event_rows(trio: Any) -> Rows:
     from events.tests.helpers import make_event
 
@@ -167,6 +242,24 @@ def _newsletter_rows(trio: Any) -> Rows:
 
 
 MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
+    PeerQuestion: lambda trio: _peer_rows(trio)[0],
+    PeerAnswer: lambda trio: _peer_rows(trio)[1],
+    **{
+        model: _assembly_maker(model)
+        for model in (
+            Assembly,
+            AgendaItem,
+            Document,
+            Question,
+            Candidacy,
+            Option,
+            Proxy,
+            Participation,
+            Ballot,
+            Receipt,
+            RoomCount,
+        )
+    },
     Membership: _membership_rows,
     AuditEntry: _audit_rows,
     Suggestion: _suggestion_rows,
