@@ -1,0 +1,66 @@
+"""Request counters for the Prometheus endpoint, without personal data: route name, status, duration.
+
+With ``REDIS_URL`` the counters live in one Redis hash shared by every web process (a restart keeps them);
+without it, in this process (``make run`` has one). A counter failure never breaks a request.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+
+logger = logging.getLogger("haven.metrics")
+COUNTS_KEY = "haven:metrics:requests"
+SECONDS_KEY = "haven:metrics:seconds"
+
+_lock = threading.Lock()
+_counts: Counter[str] = Counter()
+_seconds: Counter[str] = Counter()
+
+
+@lru_cache(maxsize=2)
+def _redis(url: str) -> Any:
+    import redis
+
+    return redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+
+
+def record(route: str, status: int, seconds: float) -> None:
+    field = f"{route}|{status}"
+    if settings.REDIS_URL:
+        try:
+            pipe = _redis(settings.REDIS_URL).pipeline(transaction=False)
+            pipe.hincrby(COUNTS_KEY, field, 1)
+            pipe.hincrbyfloat(SECONDS_KEY, field, seconds)
+            pipe.execute()
+        except Exception:  # noqa: BLE001 - metrics are best effort
+            logger.warning("request metrics: Redis is unavailable")
+        return
+    with _lock:
+        _counts[field] += 1
+        _seconds[field] += seconds
+
+
+def snapshot() -> tuple[dict[str, int], dict[str, float]]:
+    """(count, total seconds) per ``route|status``."""
+    if settings.REDIS_URL:
+        client = _redis(settings.REDIS_URL)
+        counts = {k.decode(): int(v) for k, v in client.hgetall(COUNTS_KEY).items()}
+        seconds = {k.decode(): float(v) for k, v in client.hgetall(SECONDS_KEY).items()}
+        return counts, seconds
+    with _lock:
+        return dict(_counts), dict(_seconds)
+
+
+def reset() -> None:
+    """For tests."""
+    if settings.REDIS_URL:
+        _redis(settings.REDIS_URL).delete(COUNTS_KEY, SECONDS_KEY)
+    with _lock:
+        _counts.clear()
+        _seconds.clear()
