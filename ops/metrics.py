@@ -20,7 +20,7 @@ SECONDS_KEY = "haven:metrics:seconds"
 
 _lock = threading.Lock()
 _counts: Counter[str] = Counter()
-_seconds: Counter[str] = Counter()
+_seconds: dict[str, float] = {}
 
 
 @lru_cache(maxsize=2)
@@ -43,7 +43,7 @@ def record(route: str, status: int, seconds: float) -> None:
         return
     with _lock:
         _counts[field] += 1
-        _seconds[field] += seconds
+        _seconds[field] = _seconds.get(field, 0.0) + seconds
 
 
 def snapshot() -> tuple[dict[str, int], dict[str, float]]:
