@@ -15,8 +15,12 @@ from typing import Any
 from django.conf import settings
 
 logger = logging.getLogger("haven.metrics")
-COUNTS_KEY = "haven:metrics:requests"
-SECONDS_KEY = "haven:metrics:seconds"
+
+
+def _keys() -> tuple[str, str]:
+    prefix = settings.CACHES["default"].get("KEY_PREFIX") or "haven"
+    return f"{prefix}:metrics:requests", f"{prefix}:metrics:seconds"
+
 
 _lock = threading.Lock()
 _counts: Counter[str] = Counter()
@@ -35,8 +39,9 @@ def record(route: str, status: int, seconds: float) -> None:
     if settings.REDIS_URL:
         try:
             pipe = _redis(settings.REDIS_URL).pipeline(transaction=False)
-            pipe.hincrby(COUNTS_KEY, field, 1)
-            pipe.hincrbyfloat(SECONDS_KEY, field, seconds)
+            counts_key, seconds_key = _keys()
+            pipe.hincrby(counts_key, field, 1)
+            pipe.hincrbyfloat(seconds_key, field, seconds)
             pipe.execute()
         except Exception:  # noqa: BLE001 - metrics are best effort
             logger.warning("request metrics: Redis is unavailable")
@@ -50,8 +55,9 @@ def snapshot() -> tuple[dict[str, int], dict[str, float]]:
     """(count, total seconds) per ``route|status``."""
     if settings.REDIS_URL:
         client = _redis(settings.REDIS_URL)
-        counts = {k.decode(): int(v) for k, v in client.hgetall(COUNTS_KEY).items()}
-        seconds = {k.decode(): float(v) for k, v in client.hgetall(SECONDS_KEY).items()}
+        counts_key, seconds_key = _keys()
+        counts = {k.decode(): int(v) for k, v in client.hgetall(counts_key).items()}
+        seconds = {k.decode(): float(v) for k, v in client.hgetall(seconds_key).items()}
         return counts, seconds
     with _lock:
         return dict(_counts), dict(_seconds)
@@ -60,7 +66,7 @@ def snapshot() -> tuple[dict[str, int], dict[str, float]]:
 def reset() -> None:
     """For tests."""
     if settings.REDIS_URL:
-        _redis(settings.REDIS_URL).delete(COUNTS_KEY, SECONDS_KEY)
+        _redis(settings.REDIS_URL).delete(*_keys())
     with _lock:
         _counts.clear()
         _seconds.clear()

@@ -100,7 +100,8 @@ class Command(BaseCommand):
                     f"  {model}: {counts['rows']} rows, {counts['values']} values, {counts['failures']} failures"
                 )
             self.stdout.write(
-                f"{report['values']} encrypted values decrypted in {result['seconds']:.2f} s, {report['failures']} failures"
+                f"{report['values']} encrypted values decrypted in {result['seconds']:.2f} s, "
+                f"{report['failures']} failures"
             )
         if not report["migrations_current"]:
             raise CommandError(
