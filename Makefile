@@ -70,6 +70,8 @@ worker:
 
 test-deps: $(VENV)/.dev system-deps
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	@# nginx for the production-stack test (ops/tests/test_stack.py); wrk for bench/load.py
+	@command -v nginx >/dev/null && command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq nginx-light wrk)
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
 lint: $(VENV)/.dev

@@ -5,9 +5,11 @@ settings: ``manage.py`` runs the commands named in ``COMMANDS`` from here, befor
 
 - ``generate_kek [--id ID]``: one key-encryption key for ``HAVEN_KEKS`` (``id:base64url``).
 - ``generate_audit_key``: one audit key for ``HAVEN_AUDIT_KEY``.
-- ``generate_secrets``: every secret of a new installation as ``NAME=value`` lines, for an environment
-  file read by systemd (``EnvironmentFile=``) or ``set -a; . file``: ``SECRET_KEY``, ``HAVEN_KEKS``,
-  ``HAVEN_AUDIT_KEY``, ``HAVEN_METRICS_TOKEN``.
+- ``generate_secrets --dir DIR``: every secret of a new installation, each in its own file in ``DIR``
+  (mode 600: ``secret_key``, ``keks``, ``audit_key``, ``metrics_token``), and on standard output the
+  ``NAME_FILE=path`` lines that point the settings at them. Files, not values in the environment: a
+  ``systemctl reload`` makes new web workers read them afresh, which key rotation relies on. Without
+  ``--dir``, ``NAME=value`` lines.
 - ``generate_backup_keys``: the key pair of encrypted backups (``ops/backup.py``). The public key goes into
   the server's settings (``HAVEN_BACKUP_PUBLIC_KEY``); the private key is shown once, to be kept offline
   with the KEKs, never on the server: the server can write backups but not read them.
@@ -17,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import base64
+import os
 import secrets
 import sys
+from pathlib import Path
 
 COMMANDS = ("generate_kek", "generate_audit_key", "generate_secrets", "generate_backup_keys")
 
@@ -62,6 +66,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog=f"manage.py {argv[0]}")
     if argv[0] == "generate_kek":
         parser.add_argument("--id", default="", help="key id (letters and digits); random if omitted")
+    if argv[0] == "generate_secrets":
+        parser.add_argument("--dir", default="", help="write each secret to its own file in this folder")
+    if argv[0] == "generate_backup_keys":
+        parser.add_argument(
+            "--private-key-file", default="", help="write the private key here (mode 600), not to stderr"
+        )
     options = parser.parse_args(argv[1:])
     if argv[0] == "generate_kek":
         try:
@@ -71,13 +81,34 @@ def main(argv: list[str]) -> int:
     elif argv[0] == "generate_audit_key":
         print(new_audit_key())
     elif argv[0] == "generate_secrets":
-        print(f"SECRET_KEY={new_secret_key()}")
-        print(f"HAVEN_KEKS={new_kek()}")
-        print(f"HAVEN_AUDIT_KEY={new_audit_key()}")
-        print(f"HAVEN_METRICS_TOKEN={new_metrics_token()}")
+        values = {
+            "SECRET_KEY": ("secret_key", new_secret_key()),
+            "HAVEN_KEKS": ("keks", new_kek()),
+            "HAVEN_AUDIT_KEY": ("audit_key", new_audit_key()),
+            "HAVEN_METRICS_TOKEN": ("metrics_token", new_metrics_token()),
+        }
+        if not options.dir:
+            for name, (_, value) in values.items():
+                print(f"{name}={value}")
+            return 0
+        folder = Path(options.dir).resolve()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for name, (filename, value) in values.items():
+            path = folder / filename
+            if path.exists():
+                parser.error(f"{path} exists: secrets are made once (a new KEK: generate_kek)")
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(value + "\n")
+            print(f"{name}_FILE={path}")
     elif argv[0] == "generate_backup_keys":
         private, public = new_backup_keys()
         print(f"HAVEN_BACKUP_PUBLIC_KEY={public}")
+        if options.private_key_file:
+            descriptor = os.open(options.private_key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(private + "\n")
+            return 0
         print(
             f"# Private backup key: store it offline with the KEKs, NOT on this server. Restores need it.\n"
             f"# HAVEN_BACKUP_PRIVATE_KEY={private}",

@@ -50,9 +50,9 @@ def _enqueue_email(stack: Stack, to: str) -> None:
     stack.manage(
         "shell",
         "-c",
-        "from core.email import email_enqueue; email_enqueue(to=%r, template='accounts/email/added', "
+        f"from core.email import email_enqueue; email_enqueue(to={to!r}, template='accounts/email/added', "
         "context={'name': 'N', 'role': 'admin', 'organisation': 'O', 'link': 'https://haven.test/'}, "
-        "language='nl')" % to,
+        "language='nl')",
     )
 
 
