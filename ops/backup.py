@@ -234,6 +234,14 @@ def parse_database_url(url: str) -> dict[str, Any]:
     return dict(dj_database_url.parse(url))
 
 
+def database_exists(target_url: str) -> bool:
+    target = parse_database_url(target_url)
+    if target["ENGINE"] == "django.db.backends.postgresql":
+        listed = run_pg("psql", ["--dbname", "postgres", "-Atc", "SELECT datname FROM pg_database"], target)
+        return str(target["NAME"]) in listed.stdout.split()
+    return Path(str(target["NAME"])).exists()
+
+
 def restore_database(dump: Path, *, target_url: str) -> None:
     """Load the dump into a new, empty database (created here; refused if it exists)."""
     target = parse_database_url(target_url)

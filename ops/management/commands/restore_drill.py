@@ -9,7 +9,15 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ops.backup import BackupError, Phases, parse_database_url, restore_database, run_pg, unpack_backup
+from ops.backup import (
+    BackupError,
+    Phases,
+    database_exists,
+    parse_database_url,
+    restore_database,
+    run_pg,
+    unpack_backup,
+)
 
 
 class Command(BaseCommand):
@@ -43,6 +51,13 @@ class Command(BaseCommand):
         backup = self._backup(options["backup"])
         private_key = Path(options["private_key_file"]).read_text(encoding="utf-8").strip()
         target_url = options["into"]
+        try:
+            exists = database_exists(target_url)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        if exists:
+            # Checked before anything is created: the clean-up below must only ever remove the drill's own.
+            raise CommandError(f"the database of --into exists: a drill restores into a new database ({target_url})")
         phases = Phases()
         report: dict[str, Any] = {"backup": backup.name}
         workdir = Path(tempfile.mkdtemp(prefix="haven-drill-"))
