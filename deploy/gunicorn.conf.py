@@ -32,8 +32,9 @@ max_requests_jitter = max_requests // 10
 limit_request_line = 4094
 limit_request_fields = 60
 limit_request_field_size = 8190
-# The heartbeat file in memory, not on a disk that may stall.
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# The heartbeat file in memory, not on a disk that may stall (gunicorn makes it with mkstemp, mode 600).
+_SHM = "/dev/shm"  # noqa: S108
+worker_tmp_dir = _SHM if os.path.isdir(_SHM) else None
 # Each worker loads the application itself: on `systemctl reload haven-web` (SIGHUP) new workers read the
 # settings and the secret files (HAVEN_KEKS_FILE...) afresh while the old ones finish, so a key rotation
 # needs no downtime (docs/deployment.md).

@@ -245,6 +245,7 @@ def test_logs_hold_no_address_user_agent_or_query(stack: Stack):
             entry = json.loads(line)
             assert set(entry) == {"time", "method", "path", "status", "bytes", "seconds", "upstream_seconds"}
     assert '"logger": "gunicorn.access"' in logs["gunicorn.log"]  # structured (JSON) lines
+    assert '"logger": "django.request"' in logs["gunicorn.log"]  # Django's own, too (the 404 above)
     for name, text in logs.items():
         for marker in ("127.0.0.1", "203.0.113.7", UA_MARKER, QUERY_MARKER, "HavenStackTest"):
             assert marker not in text, f"{marker} in {name}"
