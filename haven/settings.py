@@ -108,6 +108,9 @@ INSTALLED_APPS = [
     "knowledge",
     "directory",
     "plans",
+    "volunteering",
+    "research",
+    "donations",
     "ops",
 ]
 

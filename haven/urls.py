@@ -24,6 +24,9 @@ urlpatterns += i18n_patterns(
     path("knowledge/", include("knowledge.urls")),
     path("search/", knowledge_views.search, name="search"),
     path("plan/", include("plans.urls")),
+    path("volunteer/", include("volunteering.urls")),
+    path("research/", include("research.urls")),
+    path("donate/", include("donations.urls")),
     path("", include("core.urls")),
 )
 

@@ -44,11 +44,25 @@ from core.scopes import (
 )
 from directory.models import Organization, Service, Suggestion
 from directory.services import suggestion_create
+from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_APPS = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search", "vocabulary")
+PROJECT_APPS = (
+    "accounts",
+    "audit",
+    "crypto",
+    "core",
+    "directory",
+    "knowledge",
+    "plans",
+    "search",
+    "vocabulary",
+    "volunteering",
+    "research",
+    "donations",
+)
 
-SCOPED = {Membership, AuditEntry, Suggestion}
+SCOPED = {Membership, AuditEntry, Suggestion, *ENGAGE_MODELS}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -100,6 +114,7 @@ MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Membership: _membership_rows,
     AuditEntry: _audit_rows,
     Suggestion: _suggestion_rows,
+    **ENGAGE_MAKERS,
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {

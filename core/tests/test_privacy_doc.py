@@ -10,7 +10,7 @@ from core.retention import rules
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "privacy.md"
 REFERENCE = re.compile(
-    r"`((?:accounts|audit|core|crypto|knowledge|search|directory|plans)(?:\.[a-z_]+)+"
+    r"`((?:accounts|audit|core|crypto|knowledge|search|directory|plans|volunteering|research|donations)(?:\.[a-z_]+)+"
     r"(?:\.[A-Za-z_]+)?)`"
 )
 
