@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # Haven's own error pages unless asked for Django's debug pages: `HAVEN_DEBUG=1 make run`.
 HAVEN_DEBUG ?= 0
+# The same WSGI server as production (gunicorn, deploy/gunicorn.conf.py); with debug pages it also reloads on edits.
+RELOAD := $(if $(filter 1,$(HAVEN_DEBUG)),--reload,)
 MANAGE := $(BIN)/python manage.py
 DEV_ENV := HAVEN_ENV=development DEBUG=$(HAVEN_DEBUG) SECRET_KEY_FILE=var/secrets/secret_key HAVEN_KEKS_FILE=var/secrets/keks \
 	HAVEN_AUDIT_KEY_FILE=var/secrets/audit_key
@@ -58,7 +60,7 @@ run: setup
 	@echo "Haven is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@$(DEV_ENV) $(MANAGE) db_worker >var/worker.log 2>&1 & worker=$$!; \
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	  $(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	  $(DEV_ENV) HAVEN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py $(RELOAD) haven.wsgi
 
 codes:
 	@$(DEV_ENV) $(MANAGE) demo_codes
@@ -68,6 +70,8 @@ worker:
 
 test-deps: $(VENV)/.dev system-deps
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	@# nginx for the production-stack test (ops/tests/test_stack.py); wrk for bench/load.py
+	@command -v nginx >/dev/null && command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq nginx-light wrk)
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
 lint: $(VENV)/.dev

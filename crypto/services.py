@@ -123,14 +123,19 @@ def is_token(value: str) -> bool:
 
 
 def keks_rotate() -> int:
-    """Re-wrap every data key under the primary KEK; returns how many changed."""
+    """Re-wrap every data key under the primary KEK; returns how many changed.
+
+    Safe while the application serves (docs/deployment.md): each key is swapped in one conditional
+    UPDATE, so a key shredded or re-wrapped by someone else meanwhile is skipped, not resurrected.
+    Every process must already know the primary KEK (add it, reload, then rotate)."""
     primary = primary_kek()
     changed = 0
     for data_key in DataKey.objects.exclude(kek_id=primary.id).iterator():
         key = unwrap_key(data_key.kek_id, data_key.wrapped, _wrap_aad(data_key.scope))
-        data_key.kek_id, data_key.wrapped = wrap_key(key, _wrap_aad(data_key.scope))
-        data_key.save(update_fields=["kek_id", "wrapped"])
-        changed += 1
+        kek_id, wrapped = wrap_key(key, _wrap_aad(data_key.scope))
+        changed += DataKey.objects.filter(pk=data_key.pk, wrapped=data_key.wrapped).update(
+            kek_id=kek_id, wrapped=wrapped
+        )
     return changed
 
 

@@ -116,10 +116,12 @@ INSTALLED_APPS = [
     "volunteering",
     "research",
     "donations",
+    "ops",
 ]
 
 MIDDLEWARE = [
     "core.middleware.ClientPrivacyMiddleware",
+    "ops.middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
@@ -185,7 +187,14 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # The prefix keeps two Havens (or a test stack) apart on one Redis; metrics use it too (ops/metrics.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("HAVEN_CACHE_PREFIX", "haven"),
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Memory only: rate-limit counters and their daily key must never reach a disk.
@@ -286,16 +295,21 @@ else:
 
 # --- Logging: nothing that identifies a visitor ----------------------------------------------
 ADMINS: list[tuple[str, str]] = []
+# One JSON object per line in production (for a log collector), plain lines elsewhere; both scrubbed.
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be json or plain.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"drop_client": {"()": "core.logging.DropClientIdentifiers"}},
     # Scrubs the finished line (tracebacks too): no IPv4 or IPv6 address, no query string.
     "formatters": {
-        "plain": {"()": "core.logging.ScrubbingFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+        "plain": {"()": "core.logging.ScrubbingFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "ops.logging.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["drop_client"], "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "filters": ["drop_client"], "formatter": LOG_FORMAT},
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -303,3 +317,20 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Operations: metrics, backups, read replica (ops app; docs/deployment.md) -----------------
+# Bearer token of the Prometheus endpoint /metrics (`manage.py generate_secrets` makes one); unset: 404.
+HAVEN_METRICS_TOKEN = env_str("HAVEN_METRICS_TOKEN")
+# Public X25519 key that encrypts backups (`manage.py generate_backup_keys`); its private half stays offline.
+HAVEN_BACKUP_PUBLIC_KEY = env_str("HAVEN_BACKUP_PUBLIC_KEY")
+HAVEN_BACKUP_DIR = Path(env_str("HAVEN_BACKUP_DIR", str(VAR_DIR / "backups")))
+# Uploaded files, if any are kept on disk (they are included in backups).
+MEDIA_ROOT = VAR_DIR / "media"
+# A read replica for reports: reads inside `ops.routers.reading_from_replica()` (and of the apps listed in
+# HAVEN_REPLICA_APPS) go there; writes and migrations always go to the primary.
+_replica_url = env_str("DATABASE_REPLICA_URL")
+if _replica_url:
+    DATABASES["replica"] = dj_database_url.parse(_replica_url, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+HAVEN_REPLICA_APPS = env_list("HAVEN_REPLICA_APPS")
+DATABASE_ROUTERS = ["ops.routers.ReplicaRouter"]

@@ -3,11 +3,14 @@ from django.urls import URLPattern, URLResolver, include, path, re_path
 
 from core import views as core_views
 from knowledge import views as knowledge_views
+from ops import views as ops_views
 from search import api as search_api
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("exit/", core_views.quick_exit, name="quick-exit"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("livez", ops_views.livez, name="livez"),
+    path("metrics", ops_views.prometheus, name="metrics"),
     path("api/v1/search", search_api.search_view, name="api-search"),
     path("api/v1/openapi.json", search_api.openapi_view, name="api-openapi"),
     path("api/hsds/", include("directory.api_urls")),

@@ -96,8 +96,11 @@ def test_make_run_passes_debug_only_when_asked(asked: str, expected: str):
         ["make", "-n", "-W", "requirements.txt", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    runserver = [line for line in result.stdout.splitlines() if "runserver" in line]
-    assert runserver and all(expected in line for line in runserver)
+    # The same WSGI server and configuration as production (docs/deployment.md).
+    server = [line for line in result.stdout.splitlines() if "gunicorn -c deploy/gunicorn.conf.py" in line]
+    assert server and all(expected in line for line in server)
+    assert "runserver" not in result.stdout
+    assert ("--reload" in server[0]) == (asked == "1")
 
 
 def test_several_web_workers_need_a_shared_cache_in_production():
