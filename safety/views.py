@@ -125,9 +125,8 @@ def reply(request: HavenRequest) -> HttpResponse:
 
 
 def come_back_form(request: HavenRequest, problem: str = "") -> HttpResponse:
-    form = CodeForm()
-    form.add_error(None, problem or _("Type your reply code again to open your report."))
-    return render(request, "safety/come_back.html", _context(request, form=form))
+    problem = problem or _("Type your reply code again to open your report.")
+    return render(request, "safety/come_back.html", _context(request, form=CodeForm(), problem=problem))
 
 
 @require_safe
