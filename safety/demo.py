@@ -83,7 +83,9 @@ def _seed_report(organisation: Organisation, slug: str) -> int:
     submitted = services.report_submit(organisation=organisation, country="BE", **REPORTS[slug])  # type: ignore[arg-type]
     with scope(organisation=organisation):
         ReplyCode.objects.filter(report=submitted.report).update(code_hash=keys.code_hash(DEMO_CODES[slug]))
-    moderator = User.objects.filter(email="moderator@example.org" if slug == "demo-outreach" else "other@example.org").first()
+    moderator = User.objects.filter(
+        email="moderator@example.org" if slug == "demo-outreach" else "other@example.org"
+    ).first()
     if moderator is not None:
         services.staff_message_add(report=submitted.report, actor=moderator, body=ANSWERS[slug], internal=False)
         if slug == "demo-outreach" and not Alert.objects.filter(organisation=organisation).exists():

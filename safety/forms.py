@@ -344,4 +344,3 @@ def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
 def alert_region_country(region: str) -> str:
     found = region_list().filter(slug=region).first()
     return found.country.code if found else "BE"
-

@@ -87,8 +87,11 @@ def identifier_hash(kind: str, normalised: str) -> str:
 def identifier_hashes(*, phone: str = "", plate: str = "", handle: str = "", region: str = "BE") -> list[str]:
     """The keyed hashes of the identifiers given (each normalised; unreadable ones left out)."""
     found = []
-    for kind, value in ((Kind.PHONE, normalise_phone(phone, region)), (Kind.PLATE, normalise_plate(plate)),
-                        (Kind.HANDLE, normalise_handle(handle))):
+    for kind, value in (
+        (Kind.PHONE, normalise_phone(phone, region)),
+        (Kind.PLATE, normalise_plate(plate)),
+        (Kind.HANDLE, normalise_handle(handle)),
+    ):
         if value:
             found.append(identifier_hash(kind, value))
     return found

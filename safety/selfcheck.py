@@ -42,8 +42,16 @@ GROUPS = (
         PAG_ASA,
         (
             Sign("movement", _("I cannot go where I want, when I want."), _("They cannot go where they want.")),
-            Sign("contacts", _("I have almost no contact with friends or family."), _("They seem to have almost no friends or family around.")),
-            Sign("papers", _("Someone else keeps my passport or identity card."), _("Someone else keeps their passport or identity card.")),
+            Sign(
+                "contacts",
+                _("I have almost no contact with friends or family."),
+                _("They seem to have almost no friends or family around."),
+            ),
+            Sign(
+                "papers",
+                _("Someone else keeps my passport or identity card."),
+                _("Someone else keeps their passport or identity card."),
+            ),
             Sign("lives-at-work", _("I live where I work."), _("They live where they work.")),
         ),
     ),
@@ -52,10 +60,24 @@ GROUPS = (
         _("Fear"),
         PAG_ASA,
         (
-            Sign("afraid-to-talk", _("I am afraid to talk about my situation."), _("They are afraid to talk about their situation.")),
-            Sign("afraid-of-people", _("I am afraid of people around me."), _("They seem afraid of people around them.")),
-            Sign("distrust", _("I have been told not to trust the police or other services."), _("They distrust the police and other services.")),
-            Sign("violence", _("Someone hurts me, threatens me or my family."), _("They show signs of physical or psychological violence.")),
+            Sign(
+                "afraid-to-talk",
+                _("I am afraid to talk about my situation."),
+                _("They are afraid to talk about their situation."),
+            ),
+            Sign(
+                "afraid-of-people", _("I am afraid of people around me."), _("They seem afraid of people around them.")
+            ),
+            Sign(
+                "distrust",
+                _("I have been told not to trust the police or other services."),
+                _("They distrust the police and other services."),
+            ),
+            Sign(
+                "violence",
+                _("Someone hurts me, threatens me or my family."),
+                _("They show signs of physical or psychological violence."),
+            ),
         ),
     ),
     Group(
@@ -63,9 +85,21 @@ GROUPS = (
         _("Work and money"),
         PAG_ASA,
         (
-            Sign("conditions", _("My working conditions are very bad (hours, rest, hygiene)."), _("Their working conditions are very bad.")),
-            Sign("pay", _("I get little or none of the money I earn."), _("They get little or none of the money they earn.")),
-            Sign("debt", _("I have a big debt to pay back to someone (travel, papers, housing)."), _("They have a big debt to pay back.")),
+            Sign(
+                "conditions",
+                _("My working conditions are very bad (hours, rest, hygiene)."),
+                _("Their working conditions are very bad."),
+            ),
+            Sign(
+                "pay",
+                _("I get little or none of the money I earn."),
+                _("They get little or none of the money they earn."),
+            ),
+            Sign(
+                "debt",
+                _("I have a big debt to pay back to someone (travel, papers, housing)."),
+                _("They have a big debt to pay back."),
+            ),
         ),
     ),
     Group(
@@ -73,18 +107,37 @@ GROUPS = (
         _("How it started"),
         ILO,
         (
-            Sign("deceived", _("I was promised other work or other conditions than I got."), _("They were promised other work than they got.")),
+            Sign(
+                "deceived",
+                _("I was promised other work or other conditions than I got."),
+                _("They were promised other work than they got."),
+            ),
             Sign("forced", _("I was forced or pressured to start."), _("They were forced or pressured to start.")),
-            Sign("vulnerable", _("Someone used my situation (no papers, no money, no place to live) to make me start."), _("Someone used their situation (no papers, no money, no place to live) to make them start.")),
+            Sign(
+                "vulnerable",
+                _("Someone used my situation (no papers, no money, no place to live) to make me start."),
+                _("Someone used their situation (no papers, no money, no place to live) to make them start."),
+            ),
         ),
     ),
 )
 
 SOURCES = (
     (_("PAG-ASA: signs of trafficking, for professionals"), PAG_ASA),
-    (_("International Labour Organization and European Commission: operational indicators of trafficking in human beings (2009), six groups: deceptive, coercive and abusive recruitment, exploitative conditions, coercion and abuse of vulnerability at destination"), ILO),
-    (_("ECPAT Belgium: the three recognised centres and what to do"), "https://ecpat.be/react-reagir-cas-de-suspicion-de-traite-etres-humains/"),
-    (_("Belgian government: stoptraite.be and 078 055 800"), "https://news.belgium.be/fr/une-nouvelle-rubrique-web-pour-renforcer-la-lutte-contre-la-traite-des-etres-humains"),
+    (
+        _(
+            "International Labour Organization and European Commission: operational indicators of trafficking in human beings (2009), six groups: deceptive, coercive and abusive recruitment, exploitative conditions, coercion and abuse of vulnerability at destination"
+        ),
+        ILO,
+    ),
+    (
+        _("ECPAT Belgium: the three recognised centres and what to do"),
+        "https://ecpat.be/react-reagir-cas-de-suspicion-de-traite-etres-humains/",
+    ),
+    (
+        _("Belgian government: stoptraite.be and 078 055 800"),
+        "https://news.belgium.be/fr/une-nouvelle-rubrique-web-pour-renforcer-la-lutte-contre-la-traite-des-etres-humains",
+    ),
 )
 
 
@@ -107,13 +160,44 @@ class Centre:
 
 
 CENTRES = (
-    Centre("PAG-ASA", _("Brussels"), "Rue des Alexiens 16B, 1000 Bruxelles", "02 511 64 64", "https://www.lesmarolles.be/aide-aux-sans-abri/pag-asa"),
-    Centre("Payoke", _("Antwerp"), "Leguit 4, 2000 Antwerpen", "03 201 16 90", "https://ecpat.be/react-reagir-cas-de-suspicion-de-traite-etres-humains/"),
-    Centre("Sürya", _("Liège, for Wallonia"), "Rue Rouveroy 2, 4000 Liège", "04 232 40 30", "https://ecpat.be/react-reagir-cas-de-suspicion-de-traite-etres-humains/"),
+    Centre(
+        "PAG-ASA",
+        _("Brussels"),
+        "Rue des Alexiens 16B, 1000 Bruxelles",
+        "02 511 64 64",
+        "https://www.lesmarolles.be/aide-aux-sans-abri/pag-asa",
+    ),
+    Centre(
+        "Payoke",
+        _("Antwerp"),
+        "Leguit 4, 2000 Antwerpen",
+        "03 201 16 90",
+        "https://ecpat.be/react-reagir-cas-de-suspicion-de-traite-etres-humains/",
+    ),
+    Centre(
+        "Sürya",
+        _("Liège, for Wallonia"),
+        "Rue Rouveroy 2, 4000 Liège",
+        "04 232 40 30",
+        "https://ecpat.be/react-reagir-cas-de-suspicion-de-traite-etres-humains/",
+    ),
 )
-HOTLINE = Centre("stoptraite.be", _("Belgium"), "", "078 055 800", "https://news.belgium.be/fr/une-nouvelle-rubrique-web-pour-renforcer-la-lutte-contre-la-traite-des-etres-humains")
+HOTLINE = Centre(
+    "stoptraite.be",
+    _("Belgium"),
+    "",
+    "078 055 800",
+    "https://news.belgium.be/fr/une-nouvelle-rubrique-web-pour-renforcer-la-lutte-contre-la-traite-des-etres-humains",
+)
 # The Dutch coordination centre, as in content/knowledge/emergency/helplines.toml.
-COMENSHA = Centre("CoMensha", _("the Netherlands"), "", "033 448 11 86", "https://www.wegwijzermensenhandel.nl/zorgcoordinatoren/coordinatoren/comensha", "NL")
+COMENSHA = Centre(
+    "CoMensha",
+    _("the Netherlands"),
+    "",
+    "033 448 11 86",
+    "https://www.wegwijzermensenhandel.nl/zorgcoordinatoren/coordinatoren/comensha",
+    "NL",
+)
 
 
 def all_slugs() -> set[str]:

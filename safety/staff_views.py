@@ -68,9 +68,7 @@ def report_detail(request: HavenRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     actor = staff_user(request)
     staff = _moderators(request)
-    triage = TriageForm(
-        initial={"status": report.status, "assigned_to": report.assigned_to_id or ""}, staff=staff
-    )
+    triage = TriageForm(initial={"status": report.status, "assigned_to": report.assigned_to_id or ""}, staff=staff)
     message_form = StaffMessageForm()
     if request.method == "POST":
         if request.POST.get("form") == "triage":
@@ -157,7 +155,9 @@ def alert_new(request: HavenRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The warning is published."))
             return redirect("safety:staff-alerts", org=request.organisation.slug)
     audit_log(actor=staff_user(request), action=Action.READ, target=report)
-    return render(request, "safety/staff/alert_form.html", {"tenant": request.organisation, "report": report, "form": form})
+    return render(
+        request, "safety/staff/alert_form.html", {"tenant": request.organisation, "report": report, "form": form}
+    )
 
 
 @organisation_required(*MODERATORS)
@@ -183,10 +183,15 @@ def alert_withdraw(request: HavenRequest, pk: int) -> HttpResponse:
 def statistics_view(request: HavenRequest) -> HttpResponse:
     table = statistics.table_for(request.organisation)
     audit_log(
-        actor=staff_user(request), action=Action.READ, target_type="safety.statistics", organisation_id=request.organisation.pk
+        actor=staff_user(request),
+        action=Action.READ,
+        target_type="safety.statistics",
+        organisation_id=request.organisation.pk,
     )
     csv_url = reverse("safety:staff-statistics-csv", kwargs={"org": request.organisation.slug})
-    return render(request, "safety/staff/statistics.html", {"tenant": request.organisation, "table": table, "csv_url": csv_url})
+    return render(
+        request, "safety/staff/statistics.html", {"tenant": request.organisation, "table": table, "csv_url": csv_url}
+    )
 
 
 @organisation_required(*MODERATORS)
@@ -194,7 +199,10 @@ def statistics_view(request: HavenRequest) -> HttpResponse:
 def statistics_csv(request: HavenRequest) -> HttpResponse:
     table = statistics.table_for(request.organisation)
     audit_log(
-        actor=staff_user(request), action=Action.EXPORT, target_type="safety.statistics", organisation_id=request.organisation.pk
+        actor=staff_user(request),
+        action=Action.EXPORT,
+        target_type="safety.statistics",
+        organisation_id=request.organisation.pk,
     )
     out = io.StringIO()
     writer = csv.writer(out)

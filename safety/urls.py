@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("report/", views.report, name="report"),
     path("reply/", views.come_back, name="come-back"),
     path("reply/send/", views.reply, name="reply"),
+    path("reply/delete/", views.delete, name="delete"),
     path("warnings/", views.warnings, name="warnings"),
     path("check/", views.check, name="check"),
     path("self-check/", views.self_check, name="self-check"),

@@ -124,6 +124,23 @@ def reply(request: HavenRequest) -> HttpResponse:
     return _conversation(request, found, code, reply=form)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete(request: HavenRequest) -> HttpResponse:
+    """The person deletes their report, its conversation and photos, with the code (asked to confirm first)."""
+    if request.method != "POST":
+        return come_back_form(request)
+    if _code_refused(request):
+        return come_back_form(request, _("Too many wrong codes were tried. Wait an hour and try again."))
+    code = str(request.POST.get("code", ""))[:60]
+    found = _open(request, code)
+    if found is None:
+        return come_back_form(request)
+    if request.POST.get("confirm") != "yes":
+        return render(request, "safety/delete.html", _context(request, code=code))
+    services.report_delete(report=found, actor=None)
+    return render(request, "safety/deleted.html", _context(request))
+
+
 def come_back_form(request: HavenRequest, problem: str = "") -> HttpResponse:
     problem = problem or _("Type your reply code again to open your report.")
     return render(request, "safety/come_back.html", _context(request, form=CodeForm(), problem=problem))

@@ -126,8 +126,14 @@ def test_withdrawing_hides_a_warning(desks):
 def test_warnings_are_filtered_by_country_and_region(desks):
     for region, country, text in (("brussels", "BE", "zq-be"), ("utrecht", "NL", "zq-nl")):
         services.alert_publish(
-            organisation=desks.org_a, actor=desks.mona, report=None, kind="other", country=country, region=region,
-            description={"en": text}, expires_on=timezone.localdate() + timedelta(days=5),
+            organisation=desks.org_a,
+            actor=desks.mona,
+            report=None,
+            kind="other",
+            country=country,
+            region=region,
+            description={"en": text},
+            expires_on=timezone.localdate() + timedelta(days=5),
         )
     client = Client()
     be = client.get("/en/safety/warnings/").content.decode()

@@ -40,7 +40,9 @@ def test_guessing_is_rate_limited_even_for_the_right_code(desks):
     code = submit(Client())
     guesser = Client()
     for i in range(10):
-        page = guesser.post("/en/safety/reply/", {"code": f"2222-2222-2222-2222-2222-2222-{i + 2}{i + 2}{i + 2}{i + 2}"})
+        page = guesser.post(
+            "/en/safety/reply/", {"code": f"2222-2222-2222-2222-2222-2222-{i + 2}{i + 2}{i + 2}{i + 2}"}
+        )
         assert "does not open a report" in page.content.decode() or "Too many" in page.content.decode()
     page = guesser.post("/en/safety/reply/", {"code": code}).content.decode()
     assert "Too many wrong codes" in page

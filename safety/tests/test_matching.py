@@ -24,14 +24,27 @@ def _report(org) -> Report:  # type: ignore[no-untyped-def]
 
 def test_two_organisations_learn_that_a_match_exists_and_nothing_else(desks):
     first, second = Client(), Client()
-    code_a = submit(first, receiver="org-a", what_happened=WORDS_A, phone="0470 12 34 99", wants_match_news="on",
-                    contact="zq-contact-a")
+    code_a = submit(
+        first,
+        receiver="org-a",
+        what_happened=WORDS_A,
+        phone="0470 12 34 99",
+        wants_match_news="on",
+        contact="zq-contact-a",
+    )
     report_a = _report(desks.org_a)
     assert not selectors.has_match(report_a)
 
     # The same number, written another way, to another organisation; and a different plate.
-    code_b = submit(second, receiver="org-b", region="flanders", what_happened=WORDS_B, phone="+32470123499",
-                    plate="1-ABC-234", contact="zq-contact-b")
+    code_b = submit(
+        second,
+        receiver="org-b",
+        region="flanders",
+        what_happened=WORDS_B,
+        phone="+32470123499",
+        plate="1-ABC-234",
+        contact="zq-contact-b",
+    )
     report_b = _report(desks.org_b)
     assert selectors.has_match(report_a) and selectors.has_match(report_b)
 

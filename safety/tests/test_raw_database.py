@@ -42,12 +42,27 @@ def test_no_report_text_no_address_and_no_user_agent_reach_the_database(desks):
     staff = Client()
     sign_in(staff, desks.mona)
     staff.post(f"/en/safety/org/org-a/reports/{report.pk}/", {"form": "message", "body": f"{MARKER} answer"})
-    staff.post(f"/en/safety/org/org-a/reports/{report.pk}/", {"form": "message", "body": f"{MARKER} n", "internal": "1"})
+    staff.post(
+        f"/en/safety/org/org-a/reports/{report.pk}/", {"form": "message", "body": f"{MARKER} n", "internal": "1"}
+    )
     assert MARKER in staff.get(f"/en/safety/org/org-a/reports/{report.pk}/").content.decode()
 
     dump = raw_database_dump()
-    secrets = [MARKER, ADDRESS, AGENT, "ZqAgent", code, code.replace("-", ""), "1ZQX987", "1-ZQX-987", "470987654",
-               "0470 98 76 54", normalise_phone("0470 98 76 54"), "2026-11-02", "ZqCameraMaker"]
+    secrets = [
+        MARKER,
+        ADDRESS,
+        AGENT,
+        "ZqAgent",
+        code,
+        code.replace("-", ""),
+        "1ZQX987",
+        "1-ZQX-987",
+        "470987654",
+        "0470 98 76 54",
+        normalise_phone("0470 98 76 54"),
+        "2026-11-02",
+        "ZqCameraMaker",
+    ]
     for secret in secrets:
         assert secret.encode() not in dump, secret
         assert secret.encode("utf-16-le") not in dump, secret

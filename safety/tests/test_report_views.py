@@ -42,13 +42,17 @@ def test_the_person_comes_back_reads_the_answer_and_replies(desks, client: Clien
         f"/en/safety/org/org-a/reports/{report.pk}/", {"form": "message", "body": "We can meet you tomorrow."}
     )
     assert response.status_code == 302
-    staff.post(f"/en/safety/org/org-a/reports/{report.pk}/", {"form": "message", "body": "zq internal", "internal": "on"})
+    staff.post(
+        f"/en/safety/org/org-a/reports/{report.pk}/", {"form": "message", "body": "zq internal", "internal": "on"}
+    )
 
     page = client.post("/en/safety/reply/", {"code": code.lower().replace("-", " ")}).content.decode()
     assert "We can meet you tomorrow." in page
     assert "zq internal" not in page
 
-    page = client.post("/en/safety/reply/send/", {"code": code, "body": "Thank you, tomorrow is fine."}).content.decode()
+    page = client.post(
+        "/en/safety/reply/send/", {"code": code, "body": "Thank you, tomorrow is fine."}
+    ).content.decode()
     assert "Thank you, tomorrow is fine." in page
     with scope(organisation=desks.org_a):
         assert [m.author for m in Message.objects.all()] == ["staff", "note", "reporter"]
@@ -108,3 +112,16 @@ def test_reports_are_rate_limited(desks, client: Client):
         submit(client)
     response = client.post("/en/safety/report/", report_data())
     assert "Too many reports" in response.content.decode()
+
+
+def test_the_person_deletes_their_report_with_the_code(desks, client: Client):
+    code = submit(client)
+    page = client.post("/en/safety/reply/delete/", {"code": code}).content.decode()
+    assert "Delete your report?" in page
+    with scope(organisation=desks.org_a):
+        assert Report.objects.exists()
+    page = client.post("/en/safety/reply/delete/", {"code": code, "confirm": "yes"}).content.decode()
+    assert "Your report is deleted" in page
+    with scope(organisation=desks.org_a):
+        assert not Report.objects.exists()
+    assert "does not open a report" in client.post("/en/safety/reply/", {"code": code}).content.decode()

@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def _reports(org, kind: str, region: str, month: date, count: int) -> None:  # type: ignore[no-untyped-def]
     for _ in range(count):
-        services.report_submit(organisation=org, kind=kind, country="BE", region=region, happened_on=month,
-                               what_happened="x")
+        services.report_submit(
+            organisation=org, kind=kind, country="BE", region=region, happened_on=month, what_happened="x"
+        )
 
 
 def test_small_cells_are_hidden_and_cannot_be_recovered(desks):
