@@ -2,20 +2,20 @@
 
 A report that says "3 clients from Namur" can point at a person; so can one that says "40 in Wallonia, 37 outside
 Namur": subtracting published figures gives the hidden 3 back. `suppress` takes the cells of a table of counts in any
-number of dimensions (sub-branch × region × month, say), adds every margin (the totals along each dimension, under
+number of dimensions (sub-branch x region x month, say), adds every margin (the totals along each dimension, under
 the `TOTAL` key, up to the grand total), and hides:
 
 1. every entry from 1 to ``threshold - 1`` (primary suppression; a zero is shown: "nobody" names nobody);
 2. then more entries (complementary suppression) until no hidden entry can be computed from the shown ones by any
    combination of the table's additive relations (each line of the table, cells plus their total, adds up).
 
-Step 2 is checked by linear algebra, not by a rule of thumb: every line with a hidden entry gives a linear equation over the
-hidden entries; an entry is recoverable exactly when its unit vector lies in the span of those equations, which a
-row reduction over the rationals decides. While one is recoverable, the smallest shown entry of one of its lines is
-hidden too. (A rule like "never one hidden cell per line" is not enough: two blocks of hidden cells joined by a
-single cell leave that cell recoverable.) What this does not cover: bounds. An attacker who knows counts are not
-negative can sometimes narrow a hidden cell to a range; it never pins it down unless the range is a single value,
-which the check above would have found.
+Step 2 is checked by linear algebra, not a rule of thumb: each line with a hidden entry gives a linear equation
+over the hidden entries; an entry is recoverable exactly when its unit vector lies in the span of those equations,
+which a row reduction decides (modulo a large prime, see `_P`). While one is recoverable, the smallest shown entry
+of one of its lines is hidden too. (A rule like "never one hidden cell per line" is not enough: two blocks of hidden
+cells joined by a single cell leave that cell recoverable.) What this does not cover: bounds. An attacker who knows
+counts are not negative can sometimes narrow a hidden cell to a range; it never pins it down unless the range is a
+single value, which the check above would have found.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class SuppressedTable:
 
     def keys(self) -> Iterator[Key]:
         """Every entry, margins included, in the axes' order with totals last."""
-        return iter(product(*(tuple(axis) + (TOTAL,) for axis in self.axes)))
+        return iter(product(*((*tuple(axis), TOTAL) for axis in self.axes)))
 
     def published(self) -> dict[Key, int | None]:
         return {key: self.get(key) for key in self.keys()}
@@ -83,12 +83,12 @@ class SuppressedTable:
 def _lines(axes: Sequence[Sequence[Hashable]]) -> list[tuple[list[Key], Key]]:
     """Every line of the table: the entries along one dimension, and the entry that is their total."""
     lines = []
-    extended = [tuple(axis) + (TOTAL,) for axis in axes]
+    extended = [(*tuple(axis), TOTAL) for axis in axes]
     for dim, axis in enumerate(axes):
         others = [extended[i] if i != dim else (None,) for i in range(len(axes))]
         for fixed in product(*others):
-            members = [fixed[:dim] + (value,) + fixed[dim + 1 :] for value in axis]
-            total = fixed[:dim] + (TOTAL,) + fixed[dim + 1 :]
+            members = [(*fixed[:dim], value, *fixed[dim + 1 :]) for value in axis]
+            total = (*fixed[:dim], TOTAL, *fixed[dim + 1 :])
             lines.append((members, total))
     return lines
 
@@ -147,9 +147,7 @@ def _next_to_hide(
         if candidates:
             # Hide as little as possible: a count over zero before a zero, a cell before a margin, the smallest.
             return min(candidates, key=lambda key: (values[key] == 0, TOTAL in key, values[key], repr(key)))
-        frontier = [
-            key for entry in frontier for line in lines_of.get(entry, []) for key in line if key not in seen
-        ]
+        frontier = [key for entry in frontier for line in lines_of.get(entry, []) for key in line if key not in seen]
         seen.update(frontier)
     raise AssertionError(f"no entry left to hide near {target!r}")  # cannot happen: see _recoverable
 
@@ -173,7 +171,7 @@ def suppress(
         width = len(next(iter(cells)))
         axes = [sorted({key[d] for key in cells}, key=repr) for d in range(width)]
     axes_t = tuple(tuple(axis) for axis in axes)
-    values: dict[Key, int] = {key: 0 for key in product(*(axis + (TOTAL,) for axis in axes_t))}
+    values: dict[Key, int] = {key: 0 for key in product(*((*axis, TOTAL) for axis in axes_t))}
     dims = len(axes_t)
     for key, count in cells.items():
         if len(key) != dims or any(key[d] not in axes_t[d] for d in range(dims)):

@@ -33,7 +33,7 @@ IMAGES = frozenset({JPEG, PNG, WEBP})
 DOCUMENTS = IMAGES | {PDF}
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # about 7,700 × 5,200: larger than any phone photo, far below a decompression bomb
+MAX_PIXELS = 40_000_000  # about 7,700 x 5,200: larger than any phone photo, far below a decompression bomb
 MAX_PDF_PAGES = 200
 
 _EXTENSIONS = {JPEG: "jpg", PNG: "png", WEBP: "webp", PDF: "pdf"}
