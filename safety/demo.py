@@ -13,8 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Organisation, User
-from accounts.selectors import organisation_by_slug
+from accounts.models import Organisation, Role
+from accounts.selectors import members_of, organisation_by_slug
 from core.scopes import scope
 from safety import keys, services
 from safety.models import Alert, Desk, ReplyCode, Report
@@ -53,8 +53,10 @@ ANSWERS = {
 
 ALERT = {
     "en": "Demo: a client in Brussels became violent when a service was refused. Meet new clients in a safe place.",
-    "nl": "Demo: een klant in Brussel werd gewelddadig toen een dienst geweigerd werd. Spreek nieuwe klanten af op een veilige plek.",
-    "fr": "Démo : un client à Bruxelles est devenu violent quand un service a été refusé. Rencontrez les nouveaux clients dans un lieu sûr.",
+    "nl": "Demo: een klant in Brussel werd gewelddadig toen een dienst geweigerd werd. "
+    "Spreek nieuwe klanten af op een veilige plek.",
+    "fr": "Démo : un client à Bruxelles est devenu violent quand un service a été refusé. "
+    "Rencontrez les nouveaux clients dans un lieu sûr.",
 }
 
 DESKS = {"demo-outreach": ("BE", ["brussels", "wallonia"]), "demo-exit": ("BE", ["flanders"])}
@@ -83,9 +85,9 @@ def _seed_report(organisation: Organisation, slug: str) -> int:
     submitted = services.report_submit(organisation=organisation, country="BE", **REPORTS[slug])  # type: ignore[arg-type]
     with scope(organisation=organisation):
         ReplyCode.objects.filter(report=submitted.report).update(code_hash=keys.code_hash(DEMO_CODES[slug]))
-    moderator = User.objects.filter(
-        email="moderator@example.org" if slug == "demo-outreach" else "other@example.org"
-    ).first()
+    moderator = next(
+        (m.user for m in members_of(organisation=organisation) if m.role in (Role.MODERATOR, Role.ADMIN)), None
+    )
     if moderator is not None:
         services.staff_message_add(report=submitted.report, actor=moderator, body=ANSWERS[slug], internal=False)
         if slug == "demo-outreach" and not Alert.objects.filter(organisation=organisation).exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
@@ -134,7 +135,7 @@ class StatisticsRow:
     count: int
 
 
-def report_counts(organisation: Organisation) -> dict[tuple[str, str, str], int]:
+def report_counts(organisation: Organisation) -> dict[tuple[Hashable, ...], int]:
     """Reports of an organisation per (kind, region, month "YYYY-MM"): the raw cells, before suppression."""
     with scope(organisation=organisation):
         rows = Report.objects.filter(organisation=organisation).values_list("kind", "region", "month")

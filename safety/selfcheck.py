@@ -126,7 +126,9 @@ SOURCES = (
     (_("PAG-ASA: signs of trafficking, for professionals"), PAG_ASA),
     (
         _(
-            "International Labour Organization and European Commission: operational indicators of trafficking in human beings (2009), six groups: deceptive, coercive and abusive recruitment, exploitative conditions, coercion and abuse of vulnerability at destination"
+            "International Labour Organization and European Commission: operational indicators of trafficking in "
+            "human beings (2009), six groups: deceptive, coercive and abusive recruitment, exploitative conditions, "
+            "coercion and abuse of vulnerability at destination"
         ),
         ILO,
     ),

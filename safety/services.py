@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -254,7 +254,7 @@ EXPIRED_ALERT_DAYS = 90
 
 def reports_purge_closed() -> int:
     """Reports closed (and untouched) for a year are deleted, with their conversation and photos."""
-    cutoff = timezone.now() - timezone.timedelta(days=CLOSED_REPORT_DAYS)
+    cutoff = timezone.now() - timedelta(days=CLOSED_REPORT_DAYS)
     old = list(Report.objects.filter(status=Status.CLOSED, updated_at__lt=cutoff))
     for report in old:
         report_delete(report=report, actor=None)
@@ -263,6 +263,6 @@ def reports_purge_closed() -> int:
 
 def alerts_purge_expired() -> int:
     """Warnings are deleted 90 days after they stopped being shown."""
-    cutoff = timezone.localdate() - timezone.timedelta(days=EXPIRED_ALERT_DAYS)
+    cutoff = timezone.localdate() - timedelta(days=EXPIRED_ALERT_DAYS)
     deleted, _detail = Alert.objects.filter(expires_on__lt=cutoff).delete()
     return deleted

@@ -6,7 +6,7 @@ subtraction. Rows whose published count is zero are left out (a zero names nobod
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from accounts.models import Organisation
@@ -44,15 +44,14 @@ def table_for(organisation: Organisation) -> Table:
     cells = report_counts(organisation)
     if not cells:
         return Table(rows=[], total=0, threshold=THRESHOLD)
-    axes = [
+    axes: list[Sequence[Hashable]] = [
         list(IncidentKind.values),
-        sorted({key[1] for key in cells}),
-        sorted({key[2] for key in cells}),
+        sorted({str(key[1]) for key in cells}),
+        sorted({str(key[2]) for key in cells}),
     ]
     table = suppress(cells, threshold=THRESHOLD, axes=axes)
     rows = []
-    for key in table.keys():
-        value = table.get(key)
+    for key, value in table.published().items():
         if value == 0:
             continue
         rows.append(Row(kind=_text(key[0]), region=_text(key[1]), month=_text(key[2]), count=value))

@@ -40,10 +40,10 @@ def test_guessing_is_rate_limited_even_for_the_right_code(desks):
     code = submit(Client())
     guesser = Client()
     for i in range(10):
-        page = guesser.post(
+        response = guesser.post(
             "/en/safety/reply/", {"code": f"2222-2222-2222-2222-2222-2222-{i + 2}{i + 2}{i + 2}{i + 2}"}
         )
-        assert "does not open a report" in page.content.decode() or "Too many" in page.content.decode()
+        assert "does not open a report" in response.content.decode() or "Too many" in response.content.decode()
     page = guesser.post("/en/safety/reply/", {"code": code}).content.decode()
     assert "Too many wrong codes" in page
     assert "Your report" not in page
