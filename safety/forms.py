@@ -344,3 +344,29 @@ def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
 def alert_region_country(region: str) -> str:
     found = region_list().filter(slug=region).first()
     return found.country.code if found else "BE"
+
+
+class DeskForm(forms.Form):
+    is_open = forms.BooleanField(label=_("Receive safety reports from the public form"), required=False)
+    country = forms.ChoiceField(label=_("Country"))
+    regions = forms.MultipleChoiceField(
+        label=_("Regions (none ticked: the whole country)"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["country"]).choices = [
+            (c.code, pick(c.name).text or c.code) for c in country_list()
+        ]
+        cast(forms.MultipleChoiceField, self.fields["regions"]).choices = [
+            (r.slug, f"{pick(r.name).text or r.slug} ({r.country.code})") for r in region_list()
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        country, regions = data.get("country"), data.get("regions") or []
+        if country:
+            inside = {r.slug for r in region_list(country=country)}
+            if set(regions) - inside:
+                self.add_error("regions", _("Tick only regions of the country you chose."))
+        return data

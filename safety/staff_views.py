@@ -24,7 +24,7 @@ from accounts.selectors import members_of
 from audit.services import Action, audit_log
 from core.types import HavenRequest
 from safety import selectors, services, statistics
-from safety.forms import AlertForm, StaffMessageForm, TriageForm, alert_region_country
+from safety.forms import AlertForm, DeskForm, StaffMessageForm, TriageForm, alert_region_country
 from safety.models import Report, Status
 
 MODERATORS = (Role.MODERATOR, Role.ADMIN)
@@ -212,3 +212,27 @@ def statistics_csv(request: HavenRequest) -> HttpResponse:
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="safety-statistics-{request.organisation.slug}.csv"'
     return response
+
+
+@organisation_required(Role.ADMIN)
+@require_http_methods(["GET", "HEAD", "POST"])
+def desk(request: HavenRequest) -> HttpResponse:
+    """Whether the organisation receives reports from the public form, and for which country and regions."""
+    current = selectors.desk_of(request.organisation)
+    initial = (
+        {"is_open": current.is_open, "country": current.country, "regions": current.regions}
+        if current
+        else {"is_open": False, "country": "BE", "regions": []}
+    )
+    form = DeskForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.desk_set(
+            organisation=request.organisation,
+            actor=staff_user(request),
+            country=form.cleaned_data["country"],
+            regions=form.cleaned_data["regions"],
+            is_open=form.cleaned_data["is_open"],
+        )
+        messages.success(request, _("Saved."))
+        return redirect("safety:staff-reports", org=request.organisation.slug)
+    return render(request, "safety/staff/desk.html", {"tenant": request.organisation, "form": form})

@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("org/<slug:org>/reports/<int:pk>/warn/", staff_views.alert_new, name="staff-alert-new"),
     path("org/<slug:org>/warnings/", staff_views.alert_list, name="staff-alerts"),
     path("org/<slug:org>/warnings/<int:pk>/withdraw/", staff_views.alert_withdraw, name="staff-alert-withdraw"),
+    path("org/<slug:org>/desk/", staff_views.desk, name="staff-desk"),
     path("org/<slug:org>/statistics/", staff_views.statistics_view, name="staff-statistics"),
     path("org/<slug:org>/statistics.csv", staff_views.statistics_csv, name="staff-statistics-csv"),
 ]

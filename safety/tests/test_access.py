@@ -103,3 +103,29 @@ def test_reading_a_report_is_audited(desks, report_a):
 def test_the_code_page_of_the_anonymous_report_is_no_staff_page(desks):
     code = submit(Client())
     assert len(code) > 30
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"), [("alice", 200), ("mona", 403), ("bob", 403), ("charlie", 404), ("anonymous", 302)]
+)
+def test_only_admins_set_where_their_organisation_receives_reports(desks, who: str, expected: int):
+    users = {"mona": desks.mona, **vars(desks.trio)}
+    client = Client()
+    if who != "anonymous":
+        sign_in(client, users[who])
+    assert client.get("/en/safety/org/org-a/desk/").status_code == expected
+
+
+def test_an_admin_moves_the_desk_and_the_report_form_follows(desks):
+    from safety.models import Desk
+
+    client = Client()
+    sign_in(client, desks.trio.alice)
+    response = client.post("/en/safety/org/org-a/desk/", {"is_open": "on", "country": "NL", "regions": ["utrecht"]})
+    assert response.status_code == 302
+    assert Desk.objects.get(organisation=desks.org_a).regions == ["utrecht"]
+    response = client.post("/en/safety/org/org-a/desk/", {"is_open": "on", "country": "BE", "regions": ["utrecht"]})
+    assert "Tick only regions of the country" in response.content.decode()
+    submit(Client(), region="utrecht")
+    with scope(organisation=desks.org_a):
+        assert Report.objects.get().country == "NL"
