@@ -71,7 +71,7 @@ def _conversation(
     context = _context(
         request,
         report=report,
-        messages=messages,
+        conversation=messages,
         match=report.wants_match_news and selectors.has_match(report),
         reply=reply or ReplyForm(initial={"code": code}),
         sent=sent,

@@ -125,3 +125,11 @@ def test_the_person_deletes_their_report_with_the_code(desks, client: Client):
     with scope(organisation=desks.org_a):
         assert not Report.objects.exists()
     assert "does not open a report" in client.post("/en/safety/reply/", {"code": code}).content.decode()
+
+
+def test_the_conversation_is_not_shown_as_site_messages(desks, client: Client):
+    code = submit(client)
+    client.post("/en/safety/reply/send/", {"code": code, "body": "zq first words"})
+    page = client.post("/en/safety/reply/", {"code": code}).content.decode()
+    assert page.count("zq first words") == 1
+    assert 'class="messages"' not in page
