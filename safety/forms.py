@@ -90,7 +90,7 @@ class ReportForm(forms.Form):
         help_text=_("For example a street, a hotel or a car park. Leave it empty if it could show who you are."),
     )
     what_happened = forms.CharField(
-        label=_("What happened?"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Tell what happened, in your own words"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6})
     )
     appearance = forms.CharField(
         label=_("What did the person look like?"),
