@@ -246,6 +246,18 @@ def desk_set(*, organisation: Organisation, actor: User, country: str, regions: 
     return desk
 
 
+def reports_forget_for_organisation(*, organisation: Organisation) -> dict[str, int]:
+    """An organisation leaves: its reports stop counting towards matches (the rows go with the organisation)."""
+    with scope(organisation=organisation):
+        rows = list(ReportIdentifier.objects.values_list("report_id", "digest"))
+    by_report: dict[int, list[str]] = {}
+    for report_id, digest in rows:
+        by_report.setdefault(report_id, []).append(digest)
+    for digests in by_report.values():
+        _count_identifiers(digests, -1)
+    return {}
+
+
 # --- Retention ----------------------------------------------------------------------------------------------------
 
 CLOSED_REPORT_DAYS = 365

@@ -88,3 +88,22 @@ def test_a_match_is_forgotten_when_a_report_is_deleted(desks):
     assert not selectors.has_match(report_a)
     with scope(organisation=desks.org_b):
         assert not ReportIdentifier.objects.exists()
+
+
+def test_an_organisation_that_leaves_takes_its_matches_with_it(desks):
+    from accounts.offboarding import organisation_offboard
+
+    submit(Client(), receiver="org-a", phone="0470 12 34 99")
+    submit(Client(), receiver="org-b", region="flanders", phone="0470 12 34 99")
+    report_a = _report(desks.org_a)
+    organisation_offboard(actor=None, organisation=desks.org_b, confirm_slug="org-b")
+    assert not selectors.has_match(report_a)
+    assert list(IdentifierCount.objects.values_list("reports", flat=True)) == [1]
+
+
+def test_moderators_and_admins_get_a_staff_home_link(desks):
+    from safety.navigation import staff_links
+
+    assert [link.url for link in staff_links(desks.mona)] == ["/en/safety/org/org-a/"]
+    assert staff_links(desks.trio.alice)
+    assert not staff_links(desks.trio.bob)
