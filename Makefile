@@ -10,7 +10,7 @@ HAVEN_DEBUG ?= 0
 RELOAD := $(if $(filter 1,$(HAVEN_DEBUG)),--reload,)
 MANAGE := $(BIN)/python manage.py
 DEV_ENV := HAVEN_ENV=development DEBUG=$(HAVEN_DEBUG) SECRET_KEY_FILE=var/secrets/secret_key HAVEN_KEKS_FILE=var/secrets/keks \
-	HAVEN_AUDIT_KEY_FILE=var/secrets/audit_key
+	HAVEN_AUDIT_KEY_FILE=var/secrets/audit_key HAVEN_SAFETY_KEY_FILE=var/secrets/safety_key
 
 .PHONY: run setup test test-deps lint format codes worker messages clean system-deps messages-update
 
@@ -44,10 +44,15 @@ var/secrets/audit_key:
 	@$(PYTHON) -c "import secrets, base64; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip('='))" > var/secrets/audit_key
 	@chmod 600 var/secrets/audit_key
 
+var/secrets/safety_key:
+	@mkdir -p var/secrets && chmod 700 var/secrets
+	@$(PYTHON) -c "import secrets, base64; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip('='))" > var/secrets/safety_key
+	@chmod 600 var/secrets/safety_key
+
 messages: system-deps | $(BIN)/python
 	HAVEN_ENV=test $(MANAGE) compilemessages --ignore='.venv/*' --ignore='node_modules/*' -v0
 
-setup: $(VENV)/.runtime var/secrets/secret_key var/secrets/keks var/secrets/audit_key messages
+setup: $(VENV)/.runtime var/secrets/secret_key var/secrets/keks var/secrets/audit_key var/secrets/safety_key messages
 	@mkdir -p var/static  # WhiteNoise serves from the apps' folders in development; it expects this one too
 	$(DEV_ENV) $(MANAGE) migrate --no-input -v0
 	$(DEV_ENV) $(MANAGE) load_content

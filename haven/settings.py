@@ -57,6 +57,19 @@ if len(_audit_key_bytes) != 32:
 # database: a file the database's holder cannot rewrite. Each checkpoint also goes to the log stream.
 HAVEN_AUDIT_CHECKPOINTS = Path(env_str("HAVEN_AUDIT_CHECKPOINTS", str(VAR_DIR / "audit" / "checkpoints.jsonl")))
 
+# The safety key: base64url of 32 random bytes. It keys the hashes of reply codes and of perpetrators' phone
+# numbers, plates and online names (`safety/keys.py`), so that a copy of the database cannot test guesses.
+_DEV_ONLY_SAFETY_KEY = "ZGV2ZWxvcG1lbnQtYW5kLXRlc3Qtc2FmZXR5LWtleSE="
+HAVEN_SAFETY_KEY = env_str("HAVEN_SAFETY_KEY", required=PRODUCTION) or _DEV_ONLY_SAFETY_KEY
+if PRODUCTION and HAVEN_SAFETY_KEY == _DEV_ONLY_SAFETY_KEY:
+    raise ImproperlyConfigured("HAVEN_SAFETY_KEY must not be the development key in production.")
+try:
+    _safety_key_bytes = base64.urlsafe_b64decode(HAVEN_SAFETY_KEY + "=" * (-len(HAVEN_SAFETY_KEY) % 4))
+except ValueError as exc:
+    raise ImproperlyConfigured("HAVEN_SAFETY_KEY is not valid base64url.") from exc
+if len(_safety_key_bytes) != 32:
+    raise ImproperlyConfigured(f"HAVEN_SAFETY_KEY must be 32 bytes, not {len(_safety_key_bytes)}.")
+
 # --- Hosts and HTTPS -------------------------------------------------------------------------
 _default_hosts = "" if PRODUCTION else "127.0.0.1,localhost,testserver,[::1]"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", _default_hosts.split(",") if _default_hosts else [])
@@ -117,6 +130,7 @@ INSTALLED_APPS = [
     "research",
     "donations",
     "ops",
+    "safety",
 ]
 
 MIDDLEWARE = [

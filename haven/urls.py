@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("volunteer/", include("volunteering.urls")),
     path("research/", include("research.urls")),
     path("donate/", include("donations.urls")),
+    path("safety/", include("safety.urls")),
     path("", include("core.urls")),
 )
 

@@ -61,11 +61,13 @@ from events.models import Event, Registration
 from mailing.models import Newsletter
 from members.models import ActivityProposal, ForgottenMember, Member, MembershipSettings
 from peerquestions.models import PeerAnswer, PeerQuestion
+from safety.models import Message, Photo, Report, ReportIdentifier
 from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_APPS: tuple[str, ...] = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search")
 PROJECT_APPS += ("vocabulary", "volunteering", "research", "donations", "peerquestions", "assembly")
+PROJECT_APPS += ("safety",)
 
 SCOPED = {Membership, AuditEntry, Suggestion, *ENGAGE_MODELS}
 COMMUNITY_APPS = ("members", "events", "mailing")
@@ -84,6 +86,7 @@ SCOPED |= {
     Receipt,
     RoomCount,
 }
+SCOPED |= {Report, Message, Photo, ReportIdentifier}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -93,6 +96,9 @@ NOT_SCOPED_ON_PURPOSE = {
     "plans.Share": "the person's own share, reached by its space or its one-time code; the organisation's "
     "list goes through plans.selectors.shares_redeemed_by(organisation=...)",
     "plans.ShareView": "shown to the person who shared; holds only the organisation's name and a day",
+    "safety.Desk": "which organisations receive safety reports, and where: public, shown on the report form",
+    "safety.ReplyCode": "the keyed hash of a reply code and where its report lives, reached only by the code",
+    "safety.Alert": "published warnings, public on purpose; staff views filter on the publishing organisation",
 }
 
 
@@ -241,6 +247,30 @@ def _newsletter_rows(trio: Any) -> Rows:
     return Rows(a, b, None)
 
 
+def _safety_rows(model: type[models.Model]) -> Callable[[Any], Rows]:
+    def make(trio: Any) -> Rows:
+        from lib.uploads import CleanUpload
+        from safety.services import report_submit, reporter_reply
+
+        found = []
+        for org in (trio.org_a, trio.org_b):
+            report = report_submit(
+                organisation=org,
+                kind="other",
+                country="BE",
+                region="brussels",
+                what_happened="x",
+                phone="0470 12 34 56",
+                photos=[CleanUpload(data=b"x", content_type="image/jpeg", extension="jpg")],
+            ).report
+            reporter_reply(report=report, body="y")
+            with scope(organisation=org):
+                found.append(model._default_manager.get() if model is not Report else report)
+        return Rows(found[0], found[1], None)
+
+    return make
+
+
 MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     PeerQuestion: lambda trio: _peer_rows(trio)[0],
     PeerAnswer: lambda trio: _peer_rows(trio)[1],
@@ -271,6 +301,7 @@ MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Registration: _registration_rows,
     Newsletter: _newsletter_rows,
     **ENGAGE_MAKERS,
+    **{model: _safety_rows(model) for model in (Report, Message, Photo, ReportIdentifier)},
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {

@@ -24,6 +24,7 @@ def _production_env(**overrides: str) -> dict[str, str]:
             "SECRET_KEY": "p" * 20 + "-production-secret-key-for-the-deploy-check-only-xyz",
             "HAVEN_KEKS": "prod1:" + "A" * 43,
             "HAVEN_AUDIT_KEY": "B" * 43,
+            "HAVEN_SAFETY_KEY": "C" * 43,
             "ALLOWED_HOSTS": "haven.example.org",
             "DATABASE_URL": "postgres://haven@127.0.0.1:5432/haven",
             "EMAIL_HOST": "smtp.example.org",

@@ -43,6 +43,7 @@ from plans.selectors import (
 from plans.services import PartConflict
 from plans.session import plan_required
 from plans.views.common import access_of, conflict_context, read, with_version
+from safety.selectors import alerts_for_plan
 
 FormMaker = Callable[[QueryDict | None, dict[str, Any] | None], forms.Form]
 
@@ -174,7 +175,11 @@ def safety(request: HttpRequest) -> HttpResponse:
         make_form=lambda data, initial: SafetyForm(data, initial=initial),
         initial=lambda doc: dict(doc.data),
         to_doc=lambda form: {"done": form.cleaned_data["done"], "notes": form.cleaned_data["notes"]},
-        context=lambda doc: {"items": checklist.ITEMS, "done": set(doc.data["done"])},
+        context=lambda doc: {
+            "items": checklist.ITEMS,
+            "done": set(doc.data["done"]),
+            "alerts": alerts_for_plan(),
+        },
     )
 
 
