@@ -85,6 +85,7 @@ def main(argv: list[str]) -> int:
             "SECRET_KEY": ("secret_key", new_secret_key()),
             "HAVEN_KEKS": ("keks", new_kek()),
             "HAVEN_AUDIT_KEY": ("audit_key", new_audit_key()),
+            "HAVEN_SAFETY_KEY": ("safety_key", new_audit_key()),  # same shape: 32 random bytes, base64url
             "HAVEN_METRICS_TOKEN": ("metrics_token", new_metrics_token()),
         }
         if not options.dir:

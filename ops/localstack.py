@@ -138,6 +138,7 @@ class Stack:
                 "SECRET_KEY": keygen.new_secret_key(),
                 "HAVEN_KEKS_FILE": str(secrets_dir / "keks"),
                 "HAVEN_AUDIT_KEY": keygen.new_audit_key(),
+                "HAVEN_SAFETY_KEY": keygen.new_audit_key(),
                 "HAVEN_METRICS_TOKEN": keygen.new_metrics_token(),
                 "ALLOWED_HOSTS": f"{HOST},127.0.0.1,localhost",
                 "CSRF_TRUSTED_ORIGINS": f"https://{HOST}",

@@ -54,8 +54,12 @@ def test_generate_secrets_writes_private_files_once(tmp_path):
     first = subprocess.run(command, cwd=ROOT, env=CLEAN, capture_output=True, text=True)
     assert first.returncode == 0
     assert sorted(line.split("=")[0] for line in first.stdout.split()) == [
-        "HAVEN_AUDIT_KEY_FILE", "HAVEN_KEKS_FILE", "HAVEN_METRICS_TOKEN_FILE", "SECRET_KEY_FILE",
-    ]  # fmt: skip
+        "HAVEN_AUDIT_KEY_FILE",
+        "HAVEN_KEKS_FILE",
+        "HAVEN_METRICS_TOKEN_FILE",
+        "HAVEN_SAFETY_KEY_FILE",
+        "SECRET_KEY_FILE",
+    ]
     assert {oct(p.stat().st_mode & 0o777) for p in folder.iterdir()} == {"0o600"}
     again = subprocess.run(command, cwd=ROOT, env=CLEAN, capture_output=True, text=True)
     assert again.returncode != 0 and "made once" in again.stderr
