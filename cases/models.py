@@ -413,7 +413,7 @@ class Referral(EncryptedFieldsMixin, models.Model):
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     consent = models.ForeignKey(Consent, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    shared_items = models.JSONField(default=list)
+    shared_items = models.JSONField(default=list, blank=True)
     message = EncryptedTextField(_("message for the service"), blank=True)
     status = models.CharField(max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.SENT)
     sent_on = models.DateField()
