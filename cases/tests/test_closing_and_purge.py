@@ -31,7 +31,9 @@ def test_closing_after_an_exit_plans_check_ins_that_can_be_declined(trio, case):
         first, second = FollowUp.objects.filter(case=closed).order_by("months")
         assert (first.months, second.months) == (3, 6)
         assert first.due_on > TODAY + timedelta(days=85)
-        services.follow_up_record(follow_up=first, actor=trio.bob, status=FollowUpStatus.DECLINED, returned=None, note="")
+        services.follow_up_record(
+            follow_up=first, actor=trio.bob, status=FollowUpStatus.DECLINED, returned=None, note=""
+        )
         second.refresh_from_db()
         assert second.status == FollowUpStatus.DECLINED
 
