@@ -49,6 +49,7 @@ from core.scopes import scope
 from directory.models import Service
 from plans import services as plan_services
 from vocabulary.models import Domain
+from vocabulary.selectors import domains_with_slugs
 
 
 class Conflict(Exception):
@@ -331,7 +332,7 @@ def assessment_create(
     """``needs`` maps a life-domain slug to (status, notes); domains left out were not assessed."""
     if not needs:
         raise ValidationError(_("Give a status for at least one life domain."))
-    domains = {domain.slug: domain for domain in Domain.objects.filter(slug__in=list(needs))}
+    domains = {domain.slug: domain for domain in domains_with_slugs(list(needs))}
     with transaction.atomic():
         assessment = Assessment(
             organisation_id=case.organisation_id, case=case, assessed_on=assessed_on, note=note.strip(), worker=actor
