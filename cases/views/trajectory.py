@@ -376,5 +376,9 @@ def follow_up(request: HavenRequest, case: Case, pk: int) -> HttpResponse:
         form=form,
         title=_("Check-in after %(months)s months") % {"months": found.months},
         button=_("Save"),
-        extra={"lead": _("If the person does not want check-ins, choose 'Declined by the person': no later one is planned.")},
+        extra={
+            "lead": _(
+                "If the person does not want check-ins, choose 'Declined by the person': no later one is planned."
+            )
+        },
     )

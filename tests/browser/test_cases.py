@@ -126,7 +126,7 @@ def test_a_caseworker_takes_a_client_from_first_contact_to_closure(lang, context
 
 
 def test_the_journey_works_without_javascript(context_factory, live_server):
-    trio, cookies = _bob(live_server)
+    _trio, cookies = _bob(live_server)
     context = context_factory(viewport=PHONE, java_script_enabled=False)
     context.add_cookies(cookies)
     _journey(context.new_page(), "nl", "Noor")
