@@ -130,8 +130,8 @@ def _suggestion_rows(trio: Any) -> Rows:
 
 def _case_rows(model: type[models.Model]) -> Callable[[Any], Rows]:
     def make(trio: Any) -> Rows:
-        a = make_case(trio.org_a, trio.bob, receiver=trio.org_b)
-        b = make_case(trio.org_b, trio.charlie, receiver=trio.org_a)
+        a = make_case(trio.org_a, trio.bob, receiver=trio.org_b, until=model)
+        b = make_case(trio.org_b, trio.charlie, receiver=trio.org_a, until=model)
         if model is case_models.IncomingReferral:  # the copy lands in the receiving organisation
             return Rows(b[model], a[model], None)
         return Rows(a[model], b[model], None)
