@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "donations",
     "ops",
     "safety",
+    "cases",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("research/", include("research.urls")),
     path("donate/", include("donations.urls")),
     path("safety/", include("safety.urls")),
+    path("cases/", include("cases.urls")),
     path("", include("core.urls")),
 )
 

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APPS = (
     "accounts",
     "assembly",
+    "cases",
     "audit",
     "core",
     "crypto",

@@ -45,6 +45,8 @@ from assembly.models import (
 )
 from audit.models import AuditEntry
 from audit.services import Action, audit_log
+from cases import models as case_models
+from cases.testing import make_case
 from core.scopes import (
     ScopeError,
     all_organisations,
@@ -67,7 +69,7 @@ from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_APPS: tuple[str, ...] = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search")
 PROJECT_APPS += ("vocabulary", "volunteering", "research", "donations", "peerquestions", "assembly")
-PROJECT_APPS += ("safety",)
+PROJECT_APPS += ("safety", "cases")
 
 SCOPED = {Membership, AuditEntry, Suggestion, *ENGAGE_MODELS}
 COMMUNITY_APPS = ("members", "events", "mailing")
@@ -87,6 +89,27 @@ SCOPED |= {
     RoomCount,
 }
 SCOPED |= {Report, Message, Photo, ReportIdentifier}
+
+CASE_MODELS = {
+    case_models.CaseSettings,
+    case_models.Profile,
+    case_models.Client,
+    case_models.Case,
+    case_models.Assignment,
+    case_models.Consent,
+    case_models.Assessment,
+    case_models.Need,
+    case_models.Goal,
+    case_models.PlanAction,
+    case_models.Contact,
+    case_models.Document,
+    case_models.Referral,
+    case_models.IncomingReferral,
+    case_models.FollowUp,
+    case_models.PlanAttachment,
+    case_models.PurgeRecord,
+}
+SCOPED |= CASE_MODELS
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -268,6 +291,15 @@ def _safety_rows(model: type[models.Model]) -> Callable[[Any], Rows]:
                 found.append(model._default_manager.get() if model is not Report else report)
         return Rows(found[0], found[1], None)
 
+
+def _case_rows(model: type[models.Model]) -> Callable[[Any], Rows]:
+    def make(trio: Any) -> Rows:
+        a = make_case(trio.org_a, trio.bob, receiver=trio.org_b, until=model)
+        b = make_case(trio.org_b, trio.charlie, receiver=trio.org_a, until=model)
+        if model is case_models.IncomingReferral:  # the copy lands in the receiving organisation
+            return Rows(b[model], a[model], None)
+        return Rows(a[model], b[model], None)
+
     return make
 
 
@@ -302,6 +334,7 @@ MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Newsletter: _newsletter_rows,
     **ENGAGE_MAKERS,
     **{model: _safety_rows(model) for model in (Report, Message, Photo, ReportIdentifier)},
+    **{model: _case_rows(model) for model in CASE_MODELS},
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
