@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("knowledge/", include("knowledge.urls")),
     path("search/", knowledge_views.search, name="search"),
     path("plan/", include("plans.urls")),
+    path("outreach/", include("outreach.urls")),
     path("", include("core.urls")),
 )
 

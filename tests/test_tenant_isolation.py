@@ -44,6 +44,8 @@ from core.scopes import (
 )
 from directory.models import Organization, Service, Suggestion
 from directory.services import suggestion_create
+from outreach.models import Tally
+from outreach.testing import tally_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_APPS = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search", "vocabulary")
@@ -59,6 +61,11 @@ NOT_SCOPED_ON_PURPOSE = {
     "list goes through plans.selectors.shares_redeemed_by(organisation=...)",
     "plans.ShareView": "shown to the person who shared; holds only the organisation's name and a day",
 }
+
+# Outreach: anonymous fieldwork tallies, still each organisation's own business.
+# (kept apart from the lines above so that merges stay easy)
+PROJECT_APPS += ("outreach",)  # type: ignore[assignment]
+SCOPED.add(Tally)
 
 
 @dataclass
@@ -100,6 +107,7 @@ MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Membership: _membership_rows,
     AuditEntry: _audit_rows,
     Suggestion: _suggestion_rows,
+    Tally: lambda trio: Rows(*tally_rows(trio), None),
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
