@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -65,7 +66,7 @@ def _save(request: HavenRequest, form: TallyForm, tally: Tally | None) -> Tally 
 @organisation_required(*ROLES)
 @require_http_methods(["GET", "HEAD", "POST"])
 def tally_create(request: HavenRequest) -> HttpResponse:
-    form = TallyForm(request.POST or None)
+    form = TallyForm(request.POST or None, initial={"date": timezone.localdate(), "setting": "offline"})
     if request.method == "POST" and form.is_valid() and _save(request, form, None):
         messages.success(request, _("Tally saved. Thank you."))
         return redirect("outreach:list", org=request.organisation.slug)
