@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "knowledge",
     "directory",
     "plans",
+    "cases",
     "outreach",
 ]
 

@@ -42,15 +42,48 @@ from core.scopes import (
     scope,
     scope_path,
 )
+from cases import models as case_models
+from cases.testing import make_case
 from directory.models import Organization, Service, Suggestion
 from directory.services import suggestion_create
 from outreach.models import Tally
 from outreach.testing import tally_rows
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_APPS = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search", "vocabulary")
+PROJECT_APPS = (
+    "accounts",
+    "audit",
+    "crypto",
+    "core",
+    "directory",
+    "knowledge",
+    "plans",
+    "search",
+    "vocabulary",
+    "cases",
+    "outreach",
+)
 
-SCOPED = {Membership, AuditEntry, Suggestion}
+CASE_MODELS = {
+    case_models.CaseSettings,
+    case_models.Profile,
+    case_models.Client,
+    case_models.Case,
+    case_models.Assignment,
+    case_models.Consent,
+    case_models.Assessment,
+    case_models.Need,
+    case_models.Goal,
+    case_models.PlanAction,
+    case_models.Contact,
+    case_models.Document,
+    case_models.Referral,
+    case_models.IncomingReferral,
+    case_models.FollowUp,
+    case_models.PlanAttachment,
+    case_models.PurgeRecord,
+}
+SCOPED = {Membership, AuditEntry, Suggestion, Tally} | CASE_MODELS
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -62,10 +95,6 @@ NOT_SCOPED_ON_PURPOSE = {
     "plans.ShareView": "shown to the person who shared; holds only the organisation's name and a day",
 }
 
-# Outreach: anonymous fieldwork tallies, still each organisation's own business.
-# (kept apart from the lines above so that merges stay easy)
-PROJECT_APPS += ("outreach",)  # type: ignore[assignment]
-SCOPED.add(Tally)
 
 
 @dataclass
@@ -103,10 +132,22 @@ def _suggestion_rows(trio: Any) -> Rows:
     return Rows(a, b, platform)
 
 
+def _case_rows(model: type[models.Model]) -> Callable[[Any], Rows]:
+    def make(trio: Any) -> Rows:
+        a = make_case(trio.org_a, trio.bob, receiver=trio.org_b)
+        b = make_case(trio.org_b, trio.charlie, receiver=trio.org_a)
+        if model is case_models.IncomingReferral:  # the copy lands in the receiving organisation
+            return Rows(b[model], a[model], None)
+        return Rows(a[model], b[model], None)
+
+    return make
+
+
 MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     Membership: _membership_rows,
     AuditEntry: _audit_rows,
     Suggestion: _suggestion_rows,
+    **{model: _case_rows(model) for model in CASE_MODELS},
     Tally: lambda trio: Rows(*tally_rows(trio), None),
 }
 
