@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("search/", knowledge_views.search, name="search"),
     path("plan/", include("plans.urls")),
     path("outreach/", include("outreach.urls")),
+    path("cases/reports/", include("cases.report_urls")),
     path("", include("core.urls")),
 )
 
