@@ -111,7 +111,7 @@ def export(request: HavenRequest, fmt: str) -> HttpResponse:
 def staff_links(user: User) -> list[StaffLink]:
     return [
         StaffLink(
-            reverse("case_reports:report", kwargs={"org": organisation.slug}),
+            reverse("cases:report", kwargs={"org": organisation.slug}),
             _("Funder report of %(name)s") % {"name": organisation.name},
         )
         for organisation in organisations_of(user, roles=ROLES)

@@ -197,7 +197,7 @@ def client_create(
             wishes=wishes,
         )
         _save(case)
-        Assignment.objects.create(organisation=organisation, case=case, worker=case.lead)
+        Assignment.objects.create(organisation=organisation, case=case, worker=lead or actor)
         _log(actor, Action.CREATE, client)
         _log(actor, Action.CREATE, case)
     return case

@@ -11,10 +11,13 @@ from django.utils import timezone
 from accounts.models import Organisation, User
 from cases import services
 from cases.models import (
+    Assignment,
     CaseSettings,
     ContactKind,
     ContactRoute,
+    FollowUp,
     IncomingReferral,
+    Need,
     NeedStatus,
     Outcome,
     PlanAttachment,
@@ -65,7 +68,7 @@ def make_case(
         services.identity_update(
             client=case.client, actor=worker, legal_name=f"Name {marker}", phone="+32 470 00 00 00"
         )
-        rows[type(case.assignments.first())] = case.assignments.first()
+        rows[Assignment] = case.assignments.first()
         domains = list(Domain.objects.order_by("position")[:2])
         assessment = services.assessment_create(
             case=case,
@@ -75,7 +78,7 @@ def make_case(
             needs={domains[0].slug: (NeedStatus.URGENT, f"need {marker}"), domains[1].slug: (NeedStatus.SERIOUS, "")},
         )
         rows[type(assessment)] = assessment
-        rows[type(assessment.needs.first())] = assessment.needs.first()
+        rows[Need] = assessment.needs.first()
         goal = services.goal_create(case=case, actor=worker, domain=domains[0], title=f"goal {marker}")
         rows[type(goal)] = goal
         action = services.action_create(
@@ -125,7 +128,7 @@ def make_case(
             follow_up=True,
         )
         rows[type(closed)] = closed
-        rows[type(closed.follow_ups.first())] = closed.follow_ups.first()
+        rows[FollowUp] = closed.follow_ups.first()
         rows[PlanAttachment] = PlanAttachment.objects.create(
             organisation=organisation, case=case, code=f"CODE {marker}", attached_on=today, worker=worker
         )

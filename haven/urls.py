@@ -21,8 +21,8 @@ urlpatterns += i18n_patterns(
     path("knowledge/", include("knowledge.urls")),
     path("search/", knowledge_views.search, name="search"),
     path("plan/", include("plans.urls")),
+    path("cases/", include("cases.urls")),
     path("outreach/", include("outreach.urls")),
-    path("cases/reports/", include("cases.report_urls")),
     path("", include("core.urls")),
 )
 

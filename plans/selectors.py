@@ -187,3 +187,10 @@ def domain_names() -> dict[str, str]:
 
 def region_name(slug: str) -> str:
     return dict(region_choices()).get(slug, "")
+
+
+def snapshot_outline(docs: dict[str, dict[str, Any]]) -> list[Any]:
+    """A shared snapshot as sections to show (for caseworkers' pages in other apps)."""
+    from plans.outline import outline
+
+    return list(outline(docs))
