@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Hashable
 
 from django.utils.translation import gettext as _
@@ -18,7 +19,12 @@ from lib.suppression import TOTAL
 def _name(value: Hashable, labels: dict[Hashable, str]) -> str:
     if value is TOTAL:
         return str(_("Total"))
-    return labels.get(value, str(value))
+    return _safe(labels.get(value, str(value)))
+
+
+def _safe(text: str) -> str:
+    """A label a spreadsheet would take for a formula (a profile name is typed by staff) gets a quote first."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def report_csv(report: Report) -> str:
@@ -75,14 +81,19 @@ def report_xlsx(report: Report, *, organisation_names: str, region_name: str) ->
             )
         ]
     )
-    for table in report.tables:
-        sheet = book.create_sheet(str(table.title)[:31])
+    used: set[str] = {cover.title}
+    for n, table in enumerate(report.tables, start=1):
+        title = re.sub(r"[\[\]:*?/\\]", " ", str(table.title)).replace("  ", " ").strip()[:28]
+        if title in used:
+            title = f"{title[:25]} {n}"
+        used.add(title)
+        sheet = book.create_sheet(title)
         sheet.append([str(table.title)])
         sheet["A1"].font = Font(bold=True)
         sheet.append([str(table.explanation)])
         sheet.append(["", *table.column_labels, str(_("Year"))])
         for row in [*table.view(), table.totals()]:
-            sheet.append([row.label, *(_cell(v) for v in row.cells), _cell(row.total)])
+            sheet.append([_safe(row.label), *(_cell(v) for v in row.cells), _cell(row.total)])
         sheet.column_dimensions["A"].width = 40
     out = io.BytesIO()
     book.save(out)
