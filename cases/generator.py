@@ -222,9 +222,12 @@ def generate(
         with scope(organisation=organisation):
             profile_ids = [p.pk for p in case_services.profiles_ensure(organisation=organisation)]
         writer, seal = Writer(timings), Sealer(organisation, timings)
+        # An organisation works in one region mostly, and sees some people from two others.
+        home = [regions[(n - 1 + k) % len(regions)] for k in range(3)]
+        patch = [home[0]] * 17 + [home[1], home[2], None]
         with transaction.atomic():
             _one_organisation(
-                organisation, workers, count, rng, regions, domains, profile_ids, writer, seal, contacts_per_client
+                organisation, workers, count, rng, patch, domains, profile_ids, writer, seal, contacts_per_client
             )
             _audit(organisation, workers, count * audit_per_client, rng, writer, timings)
         progress(f"{organisation.slug}: {count} clients in {time.perf_counter() - started:.1f} s")
@@ -278,7 +281,7 @@ def _one_organisation(
                 rng.choice(BRANCHES) if rng.random() < 0.92 else "",
                 rng.choice(ROUTES),
                 json.dumps(rng.sample(["nl", "fr", "en", "ro", "bg", "es", "hu", "th"], rng.randrange(1, 3))),
-                rng.choice(regions) if rng.random() < 0.95 else None,
+                rng.choice(regions),
                 None,
                 now,
             )
