@@ -17,6 +17,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -42,19 +43,32 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def measure(client: Client, urls: list[str], rounds: int) -> tuple[float, float, int]:
+@dataclass
+class Result:
+    p50: float
+    p95: float
+    cpu_p50: float  # this process's CPU time: what the machine's load changes least
+    sql_p50: float  # time waiting for PostgreSQL (wall clock)
+    queries: int
+
+
+def measure(client: Client, urls: list[str], rounds: int) -> Result:
     client.get(urls[0])  # warm: templates, catalogues, data keys
-    times = []
+    times, cpu, sql = [], [], []
     queries = 0
     for n in range(rounds):
         url = urls[n % len(urls)]
         reset_queries()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        sql.append(sum(float(q["time"]) for q in connection.queries) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         queries = max(queries, len(connection.queries))
-    return statistics.median(times), percentile(times, 95), queries
+    return Result(
+        statistics.median(times), percentile(times, 95), statistics.median(cpu), statistics.median(sql), queries
+    )
 
 
 def main() -> None:
@@ -75,7 +89,7 @@ def main() -> None:
         cases = list(Case.objects.filter(lead=worker).order_by("-opened_on").values_list("pk", flat=True)[:10])
         clients = Case.objects.count()
         contacts = Contact.objects.count()
-        year = max(Case.objects.values_list("opened_on__year", flat=True).distinct())
+        year = max(Case.objects.values_list("opened_on__year", flat=True).distinct()) - 1  # the last whole year
     client = Client()
     sign_in(client, worker)
     slug = organisation.slug
@@ -86,10 +100,12 @@ def main() -> None:
         ("funder report, one year", [f"/en/cases/{slug}/reports/?year={year}"], max(5, args.rounds // 3)),
         ("funder report, one year, one region", [f"/en/cases/{slug}/reports/?year={year}&region=flanders"], 5),
     ]
-    print(f"{'page':40} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'page':38} {'p50 ms':>7} {'p95 ms':>7} {'cpu p50':>8} {'sql p50':>8} {'queries':>8}")
     for name, urls, rounds in rows:
-        p50, p95, queries = measure(client, urls, rounds)
-        print(f"{name:40} {p50:8.1f} {p95:8.1f} {queries:8d}")
+        r = measure(client, urls, rounds)
+        print(f"{name:38} {r.p50:7.0f} {r.p95:7.0f} {r.cpu_p50:8.0f} {r.sql_p50:8.0f} {r.queries:8d}")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
