@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from cases.reporting import Table
 
 WIDTH = 320
-LABEL_WIDTH = 130
+LABEL_WIDTH = 124
 BAR_HEIGHT = 18
 GAP = 8
 COLOURS = ("#1f5f8b",)
@@ -35,7 +35,7 @@ def bar_chart(table: Table) -> SafeString:
     ]
     for n, row in enumerate(rows):
         y = GAP + n * (BAR_HEIGHT + GAP)
-        label = escape(row.label if len(row.label) <= 20 else row.label[:19] + "…")
+        label = escape(row.label if len(row.label) <= 18 else row.label[:17] + "…")
         parts.append(
             f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR_HEIGHT - 5}" text-anchor="end" font-size="11" '
             f'fill="#1b1b1b">{label}</text>'
