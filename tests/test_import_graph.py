@@ -17,7 +17,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ("accounts", "audit", "core", "crypto", "directory", "knowledge", "plans", "search", "vocabulary", "cases", "outreach")
+APPS = (
+    "accounts",
+    "audit",
+    "core",
+    "crypto",
+    "directory",
+    "knowledge",
+    "plans",
+    "search",
+    "vocabulary",
+    "cases",
+    "outreach",
+)
 DOORS = {"selectors", "services", "models", "access", "fields", "primitives", "signals"}  # of another app
 MANAGERS = {"objects", "_default_manager", "_base_manager", "including_confidential"}
 LOOKUPS = {"get_object_or_404", "get_list_or_404"}

@@ -32,6 +32,8 @@ from accounts.models import Membership, Organisation, Role
 from accounts.testing import UserFactory
 from audit.models import AuditEntry
 from audit.services import Action, audit_log
+from cases import models as case_models
+from cases.testing import make_case
 from core.scopes import (
     ScopeError,
     all_organisations,
@@ -42,8 +44,6 @@ from core.scopes import (
     scope,
     scope_path,
 )
-from cases import models as case_models
-from cases.testing import make_case
 from directory.models import Organization, Service, Suggestion
 from directory.services import suggestion_create
 from outreach.models import Tally
@@ -94,7 +94,6 @@ NOT_SCOPED_ON_PURPOSE = {
     "list goes through plans.selectors.shares_redeemed_by(organisation=...)",
     "plans.ShareView": "shown to the person who shared; holds only the organisation's name and a day",
 }
-
 
 
 @dataclass
