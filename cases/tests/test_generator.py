@@ -23,6 +23,7 @@ def test_it_generates_rows_that_decrypt_and_an_audit_chain_that_verifies(capsys)
     out = capsys.readouterr().out
     assert "encrypted" in out and "scale-2: 20 clients" in out
     organisation = organisation_by_slug("scale-1")
+    assert organisation is not None
     with scope(organisation=organisation):
         assert Client.objects.count() == 20 and Case.objects.count() == 20
         assert Contact.objects.count() > 20 and Need.objects.exists()

@@ -3,7 +3,7 @@
 Run after `manage.py generate_case_data --clients N` on the same database (DATABASE_URL and the development
 environment, as for `make run`):
 
-    .venv/bin/python bench/cases.py [--rounds 30] [--organisation scale-1]
+    .venv/bin/python bench/case_management.py [--rounds 30] [--organisation scale-1]
 
 Requests go through the whole Django stack (middleware, access checks, scopes, audit writes, templates) with the
 test client, signed in as a caseworker of the organisation, so the time includes everything but the network.
