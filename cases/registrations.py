@@ -35,3 +35,6 @@ def register() -> None:
     )
     register_demo_seeder("cases", demo_seed, order=60)
     register_staff_links("cases", staff_links)
+    from cases.report_views import staff_links as report_links
+
+    register_staff_links("case-reports", report_links)

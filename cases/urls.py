@@ -1,4 +1,4 @@
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from cases.views import cases, organisation, trajectory
 
@@ -7,6 +7,7 @@ app_name = "cases"
 CASE = "<slug:org>/<int:case>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", include("cases.report_urls")),  # funder reports
     path("<slug:org>/", cases.dashboard, name="dashboard"),
     path("<slug:org>/all/", cases.case_list, name="list"),
     path("<slug:org>/new/", cases.case_new, name="new"),

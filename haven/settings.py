@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "ops",
     "safety",
     "cases",
+    "outreach",
 ]
 
 MIDDLEWARE = [

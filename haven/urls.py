@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("donate/", include("donations.urls")),
     path("safety/", include("safety.urls")),
     path("cases/", include("cases.urls")),
+    path("outreach/", include("outreach.urls")),
     path("", include("core.urls")),
 )
 

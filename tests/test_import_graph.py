@@ -31,6 +31,7 @@ APPS = (
     "mailing",
     "members",
     "ops",
+    "outreach",
     "peerquestions",
     "plans",
     "research",

@@ -62,6 +62,8 @@ from directory.services import suggestion_create
 from events.models import Event, Registration
 from mailing.models import Newsletter
 from members.models import ActivityProposal, ForgottenMember, Member, MembershipSettings
+from outreach.models import Tally
+from outreach.testing import tally_rows
 from peerquestions.models import PeerAnswer, PeerQuestion
 from safety.models import Message, Photo, Report, ReportIdentifier
 from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
@@ -69,7 +71,7 @@ from tests.tenant_rows_engage import ENGAGE_MAKERS, ENGAGE_MODELS
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_APPS: tuple[str, ...] = ("accounts", "audit", "crypto", "core", "directory", "knowledge", "plans", "search")
 PROJECT_APPS += ("vocabulary", "volunteering", "research", "donations", "peerquestions", "assembly")
-PROJECT_APPS += ("safety", "cases")
+PROJECT_APPS += ("safety", "cases", "outreach")
 
 SCOPED = {Membership, AuditEntry, Suggestion, *ENGAGE_MODELS}
 COMMUNITY_APPS = ("members", "events", "mailing")
@@ -109,7 +111,7 @@ CASE_MODELS = {
     case_models.PlanAttachment,
     case_models.PurgeRecord,
 }
-SCOPED |= CASE_MODELS
+SCOPED |= CASE_MODELS | {Tally}
 
 # Models that name an organisation (or hold a tenant's key) but are not scoped, and why.
 NOT_SCOPED_ON_PURPOSE = {
@@ -335,6 +337,7 @@ MAKERS: dict[type[models.Model], Callable[[Any], Rows]] = {
     **ENGAGE_MAKERS,
     **{model: _safety_rows(model) for model in (Report, Message, Photo, ReportIdentifier)},
     **{model: _case_rows(model) for model in CASE_MODELS},
+    Tally: lambda trio: Rows(*tally_rows(trio), None),
 }
 
 QUERIES: dict[str, Callable[[type[models.Model]], Any]] = {
