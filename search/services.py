@@ -75,3 +75,38 @@ def lexicon_rebuild() -> int:
         Word.objects.bulk_create(words, batch_size=2000)
         placeholder.delete()
     return len(words)
+
+
+def documents_bulk_create(documents: list[Document], *, batch_size: int = 2000) -> int:
+    """Add many new documents at once (data generators, first loads): one insert per batch, the engine's index
+    built in bulk, the word list extended once. The (kind, key, lang) triples must not exist yet."""
+    for document in documents:
+        if document.kind not in Kind.values:
+            raise ValueError(f"unknown document kind {document.kind!r}")
+        if document.country and not COUNTRY_CODE.fullmatch(document.country):
+            raise ValueError(f"a country is a lowercase two-letter code, not {document.country!r}")
+        document.title = document.title[:300]
+    with transaction.atomic():
+        created = Document.objects.bulk_create(documents, batch_size=batch_size)
+        engine().index_many(created)
+        words = {
+            (document.lang, word)
+            for document in created
+            for word in lexicon_words(document.title, document.keywords, document.summary, document.body)
+        }
+        Word.objects.bulk_create(
+            [Word(lang=lang, word=word) for lang, word in sorted(words)], batch_size=batch_size, ignore_conflicts=True
+        )
+    return len(created)
+
+
+def document_delete_many(*, kind: str, keys: list[str]) -> int:
+    """Remove the documents of many keys of one kind (in every language)."""
+    deleted = 0
+    with transaction.atomic():
+        for start in range(0, len(keys), 2000):
+            documents = Document.objects.filter(kind=kind, key__in=keys[start : start + 2000])
+            for document in documents.only("id", "lang"):
+                engine().remove(document)
+            deleted += documents.delete()[0]
+    return deleted

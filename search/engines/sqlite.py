@@ -35,6 +35,18 @@ class SqliteEngine:
                 [document.pk, document.lang, *values],
             )
 
+    def index_many(self, documents: list[Document]) -> None:
+        """Many new documents (not indexed yet) in one statement."""
+        rows = [
+            [document.pk, document.lang, *(stem_text(getattr(document, name), document.lang) for name in FIELDS)]
+            for document in documents
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, lang, title, keywords, summary, body) VALUES (%s, %s, %s, %s, %s, %s)",
+                rows,
+            )
+
     def remove(self, document: Document) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [document.pk])
