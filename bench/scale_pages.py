@@ -87,7 +87,7 @@ def main() -> None:
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         times.sort()
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
         flag = "" if status == 200 else f" ({status})"
         print(
             f"| {label}{flag} | {statistics.median(times):.1f} | {p95:.1f} | {times[-1]:.1f} | {size} | "

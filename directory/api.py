@@ -189,12 +189,21 @@ def _path_id(value: str, kind: str) -> uuid.UUID:
         raise NotFound(f"no {kind} with this id") from None
 
 
-def page_of(items: Sequence[Any] | QuerySet[Any], params: Params, render: Callable[[Any], Any]) -> dict[str, Any]:
-    """The HSDS paginated envelope."""
+def page_of(
+    items: Sequence[Any] | QuerySet[Any],
+    params: Params,
+    render: Callable[[Any], Any],
+    prepare: Callable[[list[Any]], None] | None = None,
+) -> dict[str, Any]:
+    """The HSDS paginated envelope. ``prepare`` is given the page's rows (only they) before they are rendered,
+    to load what their records need in a few queries."""
     total = items.count() if isinstance(items, QuerySet) else len(items)
     pages = math.ceil(total / params.per_page) if total else 0
     start = (params.page - 1) * params.per_page
-    contents = [render(item) for item in items[start : start + params.per_page]] if start < total else []
+    rows = list(items[start : start + params.per_page]) if start < total else []
+    if prepare is not None and rows:
+        prepare(rows)
+    contents = [render(item) for item in rows]
     return {
         "total_items": total,
         "total_pages": pages,
@@ -380,13 +389,17 @@ def service_at_locations(request: HttpRequest, params: Params) -> JsonResponse:
         places = places.filter(location__postal_code=params.postcode)
     places = places.order_by("service__slug", "location__slug")
     if params.full:
-        records = {s.pk: s for s in hsds.services_for_records().filter(pk__in=places.values("service_id"))}
+
+        def with_services(rows: list[ServiceAtLocation]) -> None:
+            """The full records of the page's services only (at most a page of ids)."""
+            records = {s.pk: s for s in hsds.services_for_records().filter(pk__in={p.service_id for p in rows})}
+            for place in rows:
+                place.service = records[place.service_id]
 
         def full(place: ServiceAtLocation) -> dict[str, Any]:
-            place.service = records[place.service_id]
             return hsds.service_at_location_full(place, params.lang)
 
-        return _json(page_of(places, params, full))
+        return _json(page_of(places, params, full, prepare=with_services))
     return _json(page_of(places, params, lambda p: hsds.service_at_location_list_item(p, params.lang)))
 
 

@@ -47,7 +47,7 @@ KINDS = [
     {"en": "Counselling", "nl": "Begeleiding", "fr": "Accompagnement"},
     {"en": "Community house", "nl": "Buurthuis", "fr": "Maison de quartier"},
 ]
-SYLLABLES = "ka lo mi ra ve do su ne ti pa zo li be ma ro sa fe gu ni de la vo ri ta me".split()
+SYLLABLES = "ka lo mi ra ve do su ne ti pa zo li be ma ro sa fe gu ni de la vo ri ta me".split()  # noqa: SIM905
 WORDS = {
     "en": "help advice support free confidential appointment walk in phone health rights housing money debt work "
     "training residence permit doctor nurse test vaccine counselling lawyer court police report violence safety "
@@ -92,7 +92,7 @@ def clear() -> None:
 def generate(*, services: int, seed: int = 1, progress: Any = None) -> int:
     """``services`` services (about eight per organization), each with a place (most), schedules, languages,
     life domains, attributes and an area, and their search documents in three languages."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (made-up data, reproducible from its seed)
     clear()
     domains, attributes = list(Domain.objects.all()), list(Attribute.objects.all())
     cities = list(City.objects.select_related("region__country"))
@@ -146,9 +146,9 @@ def generate(*, services: int, seed: int = 1, progress: Any = None) -> int:
                     description={lang: sentences(rng, lang, rng.randint(1, 3)) for lang in LANGUAGE_CODES},
                     how_to_reach={lang: sentences(rng, lang, 1) for lang in LANGUAGE_CODES},
                     eligibility={lang: sentences(rng, lang, 1) for lang in LANGUAGE_CODES},
-                    status=rng.choices(
-                        [Status.ACTIVE, Status.TEMPORARILY_CLOSED, Status.INACTIVE], weights=[90, 5, 5]
-                    )[0],
+                    status=rng.choices([Status.ACTIVE, Status.TEMPORARILY_CLOSED, Status.INACTIVE], weights=[90, 5, 5])[
+                        0
+                    ],
                 )
             )
         Service.objects.bulk_create(rows, batch_size=BATCH)
@@ -200,5 +200,7 @@ def index_generated() -> int:
     public = _indexed_services().filter(slug__startswith=SCALE_PREFIX, status__in=[Status.ACTIVE])
     for service in public.iterator(chunk_size=BATCH):
         for lang in LANGUAGE_CODES:
-            documents.append(Document(kind=Kind.SERVICE, key=service.slug, lang=lang, **_service_document(service, lang)))
+            documents.append(
+                Document(kind=Kind.SERVICE, key=service.slug, lang=lang, **_service_document(service, lang))
+            )
     return documents_bulk_create(documents)
