@@ -147,11 +147,12 @@ def filtered_services(filters: Filters, *, moment: datetime | None = None) -> Qu
             return services.none()
         # A place in the city, or no public place at all (phone, online, outreach) and serving the city's region.
         # One subquery of ids (a union), so that the database starts from the few services it names.
-        in_city = _public_places().filter(location__city=city).values("service_id")
+        in_city = _public_places().filter(location__city=city).order_by().values("service_id")
         region = city.region
         without_place = (
             ServiceArea.objects.filter(Q(region=region) | Q(country=region.country_id))
             .exclude(service__in=_public_places().values("service_id"))
+            .order_by()
             .values("service_id")
         )
         services = services.filter(pk__in=in_city.union(without_place))
