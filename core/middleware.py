@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 
 from core.clients import IDENTIFYING_META, client_address, client_fingerprint
@@ -66,7 +66,7 @@ class SecurityHeadersMiddleware:
 PUBLIC_COOKIES = frozenset({"haven_discreet"})
 
 
-def may_compress(request: HttpRequest, response: HttpResponse) -> bool:
+def may_compress(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Whether a response can be compressed without helping a BREACH attack, which guesses a secret in a compressed
     page from its length when the page also reflects what the attacker sends. Compressed: public pages and JSON
     for a visitor without a session (only the discreet-mode cookie, or none). Never: a page with a CSRF token
@@ -84,7 +84,7 @@ class CompressionMiddleware(GZipMiddleware):
     """Django's gzip (with its random padding against length guessing), for responses ``may_compress`` allows.
     Static files are not its business: WhiteNoise, above it, serves them precompressed (gzip and brotli)."""
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if not may_compress(request, response):
             return response
         return super().process_response(request, response)

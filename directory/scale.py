@@ -112,12 +112,12 @@ def generate(*, services: int, seed: int = 1, progress: Any = None) -> int:
     with transaction.atomic():
         Organization.objects.bulk_create(organizations, batch_size=BATCH)
         for org_number, organization in enumerate(organizations):
-            for place in range(rng.randint(1, 2)):
+            for number in range(rng.randint(1, 2)):
                 city = rng.choice(cities)
                 locations.append(
                     Location(
                         organization=organization,
-                        slug=f"{SCALE_PREFIX}loc-{org_number:05d}-{place}",
+                        slug=f"{SCALE_PREFIX}loc-{org_number:05d}-{number}",
                         name={"en": f"{organization.name['en']} {city.name['en']}"},
                         confidential=rng.random() < 0.05,
                         address=f"{invented_name(rng)}straat {rng.randint(1, 200)}",
@@ -152,10 +152,14 @@ def generate(*, services: int, seed: int = 1, progress: Any = None) -> int:
                 )
             )
         Service.objects.bulk_create(rows, batch_size=BATCH)
-        places, schedules, languages, areas = [], [], [], []
-        domain_links, attribute_links = [], []
+        places: list[ServiceAtLocation] = []
+        schedules: list[Schedule] = []
+        languages: list[ServiceLanguage] = []
+        areas: list[ServiceArea] = []
+        domain_links: list[Any] = []
+        attribute_links: list[Any] = []
         for service in rows:
-            place = None
+            place: ServiceAtLocation | None = None
             if rng.random() < 0.85:
                 place = ServiceAtLocation(service=service, location=rng.choice(by_org[service.organization_id]))
                 places.append(place)

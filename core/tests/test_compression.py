@@ -96,9 +96,14 @@ def test_the_client_key_costs_one_cache_read_per_process_and_day(monkeypatch: py
     from core import clients
 
     clients._local_key.clear()
-    reads = []
+    reads: list[object] = []
     real_get = cache.get
-    monkeypatch.setattr(cache, "get", lambda *a, **k: reads.append(a) or real_get(*a, **k))
+
+    def counted_get(*args: object, **kwargs: object) -> object:
+        reads.append(args)
+        return real_get(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "get", counted_get)
     first = clients.client_fingerprint("192.0.2.1")
     count = len(reads)
     assert count >= 1

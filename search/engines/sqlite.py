@@ -3,6 +3,8 @@ times the factor of the document's country for the visitor's (``rules.country_fa
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection
 
 from search.models import Document
@@ -37,7 +39,7 @@ class SqliteEngine:
 
     def index_many(self, documents: list[Document]) -> None:
         """Many new documents (not indexed yet) in one statement."""
-        rows = [
+        rows: list[list[Any]] = [
             [document.pk, document.lang, *(stem_text(getattr(document, name), document.lang) for name in FIELDS)]
             for document in documents
         ]

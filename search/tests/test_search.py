@@ -125,8 +125,9 @@ def test_postgres_search_finds_its_candidates_through_the_indexes():
     assert "search_document_vector" in plan, plan
     assert "search_document_title_plain_trgm" in plan, plan
     assert "Seq Scan on search_document" not in plan, plan
-    # A long question of common words at that scale: still through the vector index, and only a bounded number of
-    # matches is ranked (the LIMIT of the scan sits under the ranking), with no sort spilling to disk.
+    # A long question whose common words match every one of those documents: only a bounded number of matches is
+    # ranked (the scan stops at SCANNED rows, under the ranking; reading the table in order is then the right
+    # plan), and no sort spills to disk.
     words = "where can i get free help with filler abortion and health care in brussels"
     many = PostgresEngine().parameters(analyse(words, "en", lexicon("en")), 10)
     assert many is not None
@@ -135,8 +136,6 @@ def test_postgres_search_finds_its_candidates_through_the_indexes():
         cursor.execute("ANALYZE search_document")
         cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + SEARCH_SQL, many)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "search_document_vector" in plan, plan
-    assert "Seq Scan on search_document" not in plan, plan
     assert "external merge" not in plan, plan
     ranked = [line for line in plan.splitlines() if "ts_rank" in line and "Sort Key" in line]
     assert ranked, plan
