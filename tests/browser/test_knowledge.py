@@ -61,7 +61,7 @@ def test_a_long_topic_comes_in_pages_without_javascript(context_factory, axe, la
     from knowledge.models import Topic
 
     load_all_content()
-    scale.generate(items=80, seed=7)
+    scale.generate(items=400, seed=7)
     topic = max(Topic.objects.all(), key=lambda found: found.items.count())
     page = context_factory(viewport={"width": 360, "height": 740}, java_script_enabled=False).new_page()
     page.goto(f"/{lang}/knowledge/topic/{topic.slug}/")
