@@ -30,7 +30,7 @@ from directory.models import (
 from directory.services import _indexed_services, _service_document
 from search.models import Document, Kind
 from search.services import document_delete_many, documents_bulk_create
-from vocabulary.models import Attribute, City, Domain, Region
+from vocabulary import selectors as vocabulary
 
 SCALE_PREFIX = "scale-"
 BATCH = 2000
@@ -94,9 +94,9 @@ def generate(*, services: int, seed: int = 1, progress: Any = None) -> int:
     life domains, attributes and an area, and their search documents in three languages."""
     rng = random.Random(seed)  # noqa: S311 (made-up data, reproducible from its seed)
     clear()
-    domains, attributes = list(Domain.objects.all()), list(Attribute.objects.all())
-    cities = list(City.objects.select_related("region__country"))
-    regions = list(Region.objects.all())
+    domains, attributes = list(vocabulary.domain_list()), list(vocabulary.attribute_list())
+    cities = list(vocabulary.city_list().select_related("region__country"))
+    regions = list(vocabulary.region_list())
     organizations: list[Organization] = []
     locations: list[Location] = []
     for number in range((services + 7) // 8):
