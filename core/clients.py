@@ -40,12 +40,25 @@ def client_address(meta: dict[str, str]) -> str:
     return meta.get("REMOTE_ADDR", "")
 
 
+# This process's copy of today's key: the shared cache is asked once per process and day, not on every request
+# (static files included). Every process gets the same key: the first to ask puts it in the cache (``add``).
+_local_key: dict[str, bytes] = {}
+
+
 def _daily_key() -> bytes:
-    cache_key = f"haven:client-hash-key:{date.today().isoformat()}"
+    today = date.today().isoformat()
+    known = _local_key.get(today)
+    if known is not None:
+        return known
+    cache_key = f"haven:client-hash-key:{today}"
     key = cache.get(cache_key)
     if key is None:
         cache.add(cache_key, secrets.token_bytes(32), timeout=2 * 24 * 3600)
         key = cache.get(cache_key)
+    if key is None:  # a cache that keeps nothing (dummy): a key for this process, today
+        key = secrets.token_bytes(32)
+    _local_key.clear()
+    _local_key[today] = bytes(key)
     return bytes(key)
 
 

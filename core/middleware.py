@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.gzip import GZipMiddleware
 
 from core.clients import IDENTIFYING_META, client_address, client_fingerprint
 from core.types import HavenRequest
@@ -59,3 +60,31 @@ class SecurityHeadersMiddleware:
             # Pages can show personal data and leave traces on a shared device: never keep them.
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+# Cookies whose presence does not make a page secret: the discreet-mode preference.
+PUBLIC_COOKIES = frozenset({"haven_discreet"})
+
+
+def may_compress(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """Whether a response can be compressed without helping a BREACH attack, which guesses a secret in a compressed
+    page from its length when the page also reflects what the attacker sends. Compressed: public pages and JSON
+    for a visitor without a session (only the discreet-mode cookie, or none). Never: a page with a CSRF token
+    (any form), a response that sets a cookie, anything asked with a session, staff, plan or CSRF cookie, and the
+    private plan pages whatever their cookies."""
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies:
+        return False
+    if set(request.COOKIES) - PUBLIC_COOKIES:
+        return False
+    parts = request.path.split("/")
+    return not (len(parts) > 2 and parts[2] == "plan")
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Django's gzip (with its random padding against length guessing), for responses ``may_compress`` allows.
+    Static files are not its business: WhiteNoise, above it, serves them precompressed (gzip and brotli)."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        if not may_compress(request, response):
+            return response
+        return super().process_response(request, response)

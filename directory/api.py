@@ -5,8 +5,9 @@ for Dutch or French. A bad parameter is answered with 400 and a JSON error namin
 id with 404; a method other than GET or HEAD with 405; all in JSON.
 
 Paging: the spec declares ``page`` and ``per_page`` as plain integers, so any integer is accepted. A page
-below 1 is page 1; ``per_page`` is brought within 1 to ``MAX_PER_PAGE`` (``MAX_MINIMAL_PER_PAGE`` with
-``minimal=true``, whose default is one page with every service, as the spec asks). The envelope tells the
+below 1 is page 1; ``per_page`` is brought within 1 to ``MAX_PER_PAGE`` (``MAX_FULL_PER_PAGE`` with ``full`` or
+``full_service``, ``MAX_MINIMAL_PER_PAGE`` with ``minimal=true``, whose default is the largest page: the spec asks
+for every service on one page, which a national directory cannot give in a bounded time). The envelope tells the
 page and size actually served. Something that is not an integer is a 400.
 """
 
@@ -32,7 +33,10 @@ from vocabulary.models import Domain
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
-MAX_MINIMAL_PER_PAGE = 10_000
+# Bounds that keep every request well under a second at national scale (docs/performance.md): full records (with
+# places, schedules, phones...) come 25 to a page, minimal ones 2,000.
+MAX_FULL_PER_PAGE = 25
+MAX_MINIMAL_PER_PAGE = 2_000
 SEARCH_LIMIT = 500
 TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no"}
 
@@ -139,10 +143,6 @@ def parse(request: HttpRequest, allowed: Sequence[str]) -> Params:
         raise BadParameter("format", "format must be json (ndjson is not offered)")
     if "minimal" in allowed:
         params.minimal = _boolean(request, "minimal")
-    if "page" in allowed:
-        params.page = _integer(request, "page", 1, 1, 1_000_000_000)
-        most = MAX_MINIMAL_PER_PAGE if params.minimal else MAX_PER_PAGE
-        params.per_page = _integer(request, "per_page", most if params.minimal else DEFAULT_PER_PAGE, 1, most)
     if "search" in allowed:
         params.search = request.GET.get("search", "").strip()
         if len(params.search) > MAX_QUERY_LENGTH:
@@ -155,6 +155,15 @@ def parse(request: HttpRequest, allowed: Sequence[str]) -> Params:
     for name in ("full", "full_service", "top_only"):
         if name in allowed:
             setattr(params, name, _boolean(request, name))
+    if "page" in allowed:
+        params.page = _integer(request, "page", 1, 1, 1_000_000_000)
+        if params.minimal:
+            most = default = MAX_MINIMAL_PER_PAGE
+        elif params.full or params.full_service:
+            most = default = MAX_FULL_PER_PAGE
+        else:
+            most, default = MAX_PER_PAGE, DEFAULT_PER_PAGE
+        params.per_page = _integer(request, "per_page", default, 1, most)
     if "postcode" in allowed:
         params.postcode = request.GET.get("postcode", "").strip()[:20]
     if "proximity" in allowed and request.GET.get("proximity"):
@@ -189,12 +198,21 @@ def _path_id(value: str, kind: str) -> uuid.UUID:
         raise NotFound(f"no {kind} with this id") from None
 
 
-def page_of(items: Sequence[Any] | QuerySet[Any], params: Params, render: Callable[[Any], Any]) -> dict[str, Any]:
-    """The HSDS paginated envelope."""
+def page_of(
+    items: Sequence[Any] | QuerySet[Any],
+    params: Params,
+    render: Callable[[Any], Any],
+    prepare: Callable[[list[Any]], None] | None = None,
+) -> dict[str, Any]:
+    """The HSDS paginated envelope. ``prepare`` is given the page's rows (only they) before they are rendered,
+    to load what their records need in a few queries."""
     total = items.count() if isinstance(items, QuerySet) else len(items)
     pages = math.ceil(total / params.per_page) if total else 0
     start = (params.page - 1) * params.per_page
-    contents = [render(item) for item in items[start : start + params.per_page]] if start < total else []
+    rows = list(items[start : start + params.per_page]) if start < total else []
+    if prepare is not None and rows:
+        prepare(rows)
+    contents = [render(item) for item in rows]
     return {
         "total_items": total,
         "total_pages": pages,
@@ -380,13 +398,17 @@ def service_at_locations(request: HttpRequest, params: Params) -> JsonResponse:
         places = places.filter(location__postal_code=params.postcode)
     places = places.order_by("service__slug", "location__slug")
     if params.full:
-        records = {s.pk: s for s in hsds.services_for_records().filter(pk__in=places.values("service_id"))}
+
+        def with_services(rows: list[ServiceAtLocation]) -> None:
+            """The full records of the page's services only (at most a page of ids)."""
+            records = {s.pk: s for s in hsds.services_for_records().filter(pk__in={p.service_id for p in rows})}
+            for place in rows:
+                place.service = records[place.service_id]
 
         def full(place: ServiceAtLocation) -> dict[str, Any]:
-            place.service = records[place.service_id]
             return hsds.service_at_location_full(place, params.lang)
 
-        return _json(page_of(places, params, full))
+        return _json(page_of(places, params, full, prepare=with_services))
     return _json(page_of(places, params, lambda p: hsds.service_at_location_list_item(p, params.lang)))
 
 

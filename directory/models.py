@@ -20,6 +20,9 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -198,7 +201,20 @@ class Service(Listing):
     )
 
     class Meta(Listing.Meta):
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["updated_at"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["updated_at"]),
+            # The public list's order in each language (``selectors.sort_name``): a page is read from the index
+            # instead of sorting every service.
+            *[
+                models.Index(
+                    Lower(Coalesce(KT(f"name__{lang}"), KT("name__en"), F("slug"), output_field=models.TextField())),
+                    F("slug"),
+                    name=f"directory_service_name_{lang}",
+                )
+                for lang in ("nl", "fr", "en")
+            ],
+        ]
 
     @property
     def is_public(self) -> bool:
@@ -293,6 +309,7 @@ class ServiceLanguage(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["service", "code"], name="directory_language_unique")]
+        indexes = [models.Index(fields=["code"], name="directory_language_code")]  # the list's language filter
         ordering = ["code"]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, TextField
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower
@@ -64,14 +65,25 @@ def is_open(schedule: Schedule, moment: datetime) -> bool:
     return (today in days and now >= opens) or (yesterday in days and now < closes)
 
 
+def open_schedules(moment: datetime | None = None) -> QuerySet[Schedule]:
+    """The schedules open at this moment, as ``is_open`` says, decided in SQL (the day codes and times of the
+    moment in Europe/Brussels are computed here; the database compares them with every schedule)."""
+    moment = local_now(moment)
+    today = DAY_CODES[moment.weekday()]
+    yesterday = DAY_CODES[(moment.weekday() - 1) % 7]
+    now = moment.time().replace(tzinfo=None)
+    same_day = Q(opens_at__lt=F("closes_at"), byday__contains=today, opens_at__lte=now, closes_at__gt=now)
+    past_midnight = Q(opens_at__gte=F("closes_at")) & (
+        Q(byday__contains=today, opens_at__lte=now) | Q(byday__contains=yesterday, closes_at__gt=now)
+    )
+    return Schedule.objects.filter(same_day | past_midnight).exclude(service_at_location__location__confidential=True)
+
+
 def open_now_ids(moment: datetime | None = None) -> set[Any]:
     """Services open at this moment, as a public schedule says. Without known hours a service is never called
     open, not even one tagged "day and night": its hours must be in a schedule (every day, 00:00 to 00:00)."""
-    moment = local_now(moment)
-    schedules = Schedule.objects.filter(service__status=Status.ACTIVE).exclude(
-        service_at_location__location__confidential=True
-    )
-    return {schedule.service_id for schedule in schedules if is_open(schedule, moment)}
+    schedules = open_schedules(moment).filter(service__status=Status.ACTIVE)
+    return set(schedules.values_list("service_id", flat=True))
 
 
 def open_among(services: Iterable[Service], moment: datetime | None = None) -> set[Any]:
@@ -102,18 +114,20 @@ def public_services() -> QuerySet[Service]:
     return Service.objects.filter(status__in=PUBLIC_STATUSES)
 
 
+# Filters are written as ``pk IN (subquery)``: the database runs each subquery once (a hashed subplan), where an
+# ``EXISTS`` joined with OR would be run again for every service.
+
+
 def _covers_region(region: Region) -> Q:
-    areas = ServiceArea.objects.filter(service=OuterRef("pk")).filter(Q(region=region) | Q(country=region.country_id))
-    return Q(Exists(areas))
+    areas = ServiceArea.objects.filter(Q(region=region) | Q(country=region.country_id))
+    return Q(pk__in=areas.values("service_id"))
 
 
 def _in_country(code: str) -> Q:
     """Serves the country or one of its regions, or has a public place in one of its cities."""
-    areas = ServiceArea.objects.filter(service=OuterRef("pk")).filter(
-        Q(country__code=code) | Q(region__country__code=code)
-    )
-    places = _public_places().filter(service=OuterRef("pk"), location__city__region__country__code=code)
-    return Q(Exists(areas)) | Q(Exists(places))
+    areas = ServiceArea.objects.filter(Q(country__code=code) | Q(region__country__code=code))
+    places = _public_places().filter(location__city__region__country__code=code)
+    return Q(pk__in=areas.values("service_id")) | Q(pk__in=places.values("service_id"))
 
 
 def _public_places() -> QuerySet[ServiceAtLocation]:
@@ -132,9 +146,16 @@ def filtered_services(filters: Filters, *, moment: datetime | None = None) -> Qu
         if city is None:
             return services.none()
         # A place in the city, or no public place at all (phone, online, outreach) and serving the city's region.
-        in_city = Exists(_public_places().filter(service=OuterRef("pk"), location__city=city))
-        without_place = ~Exists(_public_places().filter(service=OuterRef("pk")))
-        services = services.filter(Q(in_city) | (without_place & _covers_region(city.region)))
+        # One subquery of ids (a union), so that the database starts from the few services it names.
+        in_city = _public_places().filter(location__city=city).order_by().values("service_id")
+        region = city.region
+        without_place = (
+            ServiceArea.objects.filter(Q(region=region) | Q(country=region.country_id))
+            .exclude(service__in=_public_places().values("service_id"))
+            .order_by()
+            .values("service_id")
+        )
+        services = services.filter(pk__in=in_city.union(without_place))
     if filters.need:
         services = services.filter(
             Exists(Service.domains.through.objects.filter(service=OuterRef("pk"), domain__slug=filters.need))
@@ -147,13 +168,17 @@ def filtered_services(filters: Filters, *, moment: datetime | None = None) -> Qu
         tagged = Service.attributes.through.objects.filter(service=OuterRef("pk"), attribute__slug=attribute)
         services = services.filter(Exists(tagged))
     if filters.open_now:
-        services = services.filter(pk__in=open_now_ids(moment))
+        services = services.filter(status=Status.ACTIVE, pk__in=open_schedules(moment).values("service_id"))
     return services
 
 
+def sort_name(lang: str) -> Lower:
+    """The name a list is sorted on in ``lang`` (each language has an index on it: ``Service.Meta.indexes``)."""
+    return Lower(Coalesce(KT(f"name__{lang}"), KT("name__en"), F("slug"), output_field=TextField()))
+
+
 def ordered_by_name(services: QuerySet[Service], lang: str) -> QuerySet[Service]:
-    title = Coalesce(KT(f"name__{lang}"), KT("name__en"), F("slug"), output_field=TextField())
-    return services.order_by(Lower(title), "slug")
+    return services.order_by(sort_name(lang), "slug")
 
 
 def with_card_data(services: QuerySet[Service]) -> QuerySet[Service]:
@@ -176,9 +201,25 @@ def _public_schedules() -> QuerySet[Schedule]:
 
 
 def languages_offered() -> list[str]:
-    return sorted(
-        set(ServiceLanguage.objects.filter(service__status__in=PUBLIC_STATUSES).values_list("code", flat=True))
-    )
+    """The languages public services are offered in: a few dozen codes among every service's rows, found by
+    skipping through the index on the code (one step per distinct code) and kept when a public service has it
+    (a scalar subquery, so that it stops at the first such service instead of joining every row)."""
+    statuses = ", ".join("%s" for _status in PUBLIC_STATUSES)
+    sql = f"""
+        WITH RECURSIVE codes(code) AS (
+            SELECT min(code) FROM directory_servicelanguage
+            UNION ALL
+            SELECT (SELECT min(l.code) FROM directory_servicelanguage l WHERE l.code > codes.code)
+            FROM codes WHERE codes.code IS NOT NULL
+        )
+        SELECT code FROM codes WHERE code IS NOT NULL AND (
+            SELECT 1 FROM directory_servicelanguage l JOIN directory_service s ON s.id = l.service_id
+            WHERE l.code = codes.code AND s.status IN ({statuses}) LIMIT 1
+        ) IS NOT NULL ORDER BY code
+    """  # noqa: S608 (placeholders only)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [str(status) for status in PUBLIC_STATUSES])
+        return [row[0] for row in cursor.fetchall()]
 
 
 # --- Public pages -----------------------------------------------------------------------------------------------

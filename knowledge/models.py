@@ -81,6 +81,8 @@ class Translation(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "language"], name="knowledge_translation_unique")]
+        # Whether an item has a published translation, answered from the index alone (lists at scale).
+        indexes = [models.Index(fields=["item", "published_revision"], name="knowledge_tr_published")]
 
     def __str__(self) -> str:
         return f"{self.item.slug} ({self.language})"

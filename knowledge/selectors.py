@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from core.i18n import FALLBACK_ORDER
 from knowledge.models import Item, Revision, State, Topic, Translation
@@ -53,18 +55,62 @@ def _with_translations(items: QuerySet[Item]) -> QuerySet[Item]:
     )
 
 
-def topics_with_items(lang: str) -> list[tuple[Topic, list[Shown]]]:
-    items = _with_translations(Item.objects.all())
+TOPIC_PREVIEW = 6  # items shown per topic on the knowledge home page
+TOPIC_PAGE_SIZE = 30  # items per page of a topic page
+
+
+def _published(items: QuerySet[Item]) -> QuerySet[Item]:
+    """Items with at least one published translation (the others are shown nowhere)."""
+    published = Translation.objects.filter(item=OuterRef("pk")).exclude(published_revision=None)
+    return items.filter(Exists(published))
+
+
+def _text_only(items: QuerySet[Item]) -> QuerySet[Item]:
+    """What a list shows of an item: its slug and, per published translation, the title and summary."""
+    return items.select_related("topic").prefetch_related(
+        Prefetch(
+            "translations",
+            queryset=Translation.objects.exclude(published_revision=None).only(
+                "item_id", "language", "title", "summary", "published_revision_id"
+            ),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class TopicPreview:
+    topic: Topic
+    items: list[Shown]  # the first TOPIC_PREVIEW
+    count: int  # all the topic's published items
+
+
+def topics_with_items(lang: str) -> list[TopicPreview]:
+    """Each topic with its first ``TOPIC_PREVIEW`` items and how many it has: three queries, whatever the size."""
+    counts = dict(_published(Item.objects.all()).order_by().values_list("topic").annotate(n=Count("pk")))
+    ranked = _published(Item.objects.all()).annotate(
+        rank=Window(RowNumber(), partition_by=[F("topic_id")], order_by=[F("position").asc(), F("slug").asc()])
+    )
+    first = _text_only(
+        Item.objects.filter(
+            pk__in=[pk for pk, _rank in ranked.filter(rank__lte=TOPIC_PREVIEW).values_list("pk", "rank")]
+        )
+    )
     by_topic: dict[int, list[Shown]] = {}
-    for item in items:
+    for item in first:
         shown = _choose(item, lang)
         if shown:
             by_topic.setdefault(item.topic_id, []).append(shown)
-    return [(topic, by_topic.get(topic.pk, [])) for topic in Topic.objects.all()]
+    return [TopicPreview(topic, by_topic.get(topic.pk, []), counts.get(topic.pk, 0)) for topic in Topic.objects.all()]
 
 
-def topic_items(topic: Topic, lang: str) -> list[Shown]:
-    return [s for item in _with_translations(topic.items.all()) if (s := _choose(item, lang))]
+def topic_items(topic: Topic, lang: str, page: int | str | None = 1) -> tuple[Page[Item], list[Shown]]:
+    """One page of a topic's items (``TOPIC_PAGE_SIZE``), with the text shown for each."""
+    items = _published(topic.items.all()).order_by("position", "slug")
+    shown_page = Paginator(items, TOPIC_PAGE_SIZE).get_page(page)
+    rows = _text_only(Item.objects.filter(pk__in=[item.pk for item in shown_page.object_list])).order_by(
+        "position", "slug"
+    )
+    return shown_page, [s for item in rows if (s := _choose(item, lang))]
 
 
 def item_shown(slug: str, lang: str) -> Shown | None:

@@ -25,7 +25,8 @@ def index(request: HttpRequest) -> HttpResponse:
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     lang = current_language()
     topic = get_object_or_404(Topic, slug=slug)
-    return render(request, "knowledge/topic.html", {"topic": topic, "items": selectors.topic_items(topic, lang)})
+    page, items = selectors.topic_items(topic, lang, request.GET.get("page"))
+    return render(request, "knowledge/topic.html", {"topic": topic, "items": items, "page": page})
 
 
 @require_safe

@@ -6,12 +6,17 @@ from typing import Any
 
 from django.http import HttpRequest, JsonResponse
 
+from core.clients import Throttle
 from lib.jsonapi import json_error, json_response, read_only
 from search.rules import COUNTRY_CODE, DEFAULT_COUNTRY, LANGS
 from search.selectors import MAX_QUERY_LENGTH, search
 
 MAX_LIMIT = 50
 DEFAULT_LIMIT = 10
+# Searches per client (a daily keyed hash of its address, kept in the cache only) per minute: far more than a person
+# types, few enough that one client cannot keep the workers busy.
+RATE_LIMIT, RATE_WINDOW = 60, 60
+api_throttle = Throttle("search-api", limit=RATE_LIMIT, window=RATE_WINDOW)
 
 
 def _error(message: str, parameter: str) -> JsonResponse:
@@ -25,6 +30,11 @@ def _public(response: JsonResponse) -> JsonResponse:
 
 @read_only
 def search_view(request: HttpRequest) -> JsonResponse:
+    client = getattr(request, "client_key", "")
+    if api_throttle.hit(client) > api_throttle.limit:
+        response = _public(json_error(429, f"too many searches: at most {RATE_LIMIT} a minute; try again soon"))
+        response["Retry-After"] = str(RATE_WINDOW)
+        return response
     query = request.GET.get("q", "").strip()
     lang = request.GET.get("lang", "en")
     limit_text = request.GET.get("limit", str(DEFAULT_LIMIT))
@@ -126,6 +136,11 @@ def openapi_document() -> dict[str, Any]:
                         },
                         "400": {
                             "description": "A parameter is missing or invalid",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        },
+                        "429": {
+                            "description": f"More than {RATE_LIMIT} searches in a minute from one client",
+                            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
                         },
                     },

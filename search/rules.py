@@ -463,6 +463,21 @@ def allowed_typos(word: str) -> int:
     return 1 if len(word) <= 6 else 2
 
 
+class Lexicon(frozenset[str]):
+    """The words of a language's documents, with an index by length (built on first use) so that typo correction
+    compares a word only with words of a length within reach, not with the whole list."""
+
+    _by_length: dict[int, list[str]] | None = None
+
+    def of_length(self, low: int, high: int) -> list[str]:
+        if self._by_length is None:
+            by_length: dict[int, list[str]] = {}
+            for known in sorted(self):
+                by_length.setdefault(len(known), []).append(known)
+            self._by_length = by_length
+        return [known for length in range(low, high + 1) for known in self._by_length.get(length, ())]
+
+
 def correct(word: str, lexicon: frozenset[str]) -> list[str]:
     """The closest known words when ``word`` is not known itself (typos), best first."""
     if word in lexicon or word.isdigit():
@@ -470,8 +485,13 @@ def correct(word: str, lexicon: frozenset[str]) -> list[str]:
     limit = allowed_typos(word)
     if not limit:
         return [word]
+    within = (
+        lexicon.of_length(len(word) - limit, len(word) + limit)
+        if isinstance(lexicon, Lexicon)
+        else [known for known in lexicon if abs(len(known) - len(word)) <= limit]
+    )
     scored = sorted(
-        (bounded_distance(word, known, limit), known) for known in lexicon if known[:1] == word[:1] or len(word) > 5
+        (bounded_distance(word, known, limit), known) for known in within if known[:1] == word[:1] or len(word) > 5
     )
     close = [known for distance, known in scored if distance <= limit]
     return close[:3] or [word]

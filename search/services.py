@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from search.engines import engine
-from search.engines.base import lexicon_words
+from search.engines.base import lexicon_changed, lexicon_words
 from search.models import Document, Kind, Word
 from search.rules import COUNTRY_CODE
 
@@ -45,6 +45,7 @@ def document_upsert(
         engine().index(document)
         words = lexicon_words(document.title, document.keywords, document.summary, document.body)
         Word.objects.bulk_create([Word(lang=lang, word=word) for word in words], ignore_conflicts=True)
+    lexicon_changed()
     return document
 
 
@@ -60,18 +61,61 @@ def document_delete(*, kind: str, key: str, lang: str | None = None) -> int:
 
 
 def lexicon_rebuild() -> int:
-    """The word lists again from the documents, so that words only removed documents had are gone."""
+    """The word lists again from the documents: words that only removed documents had go, new ones come; the
+    words that stay keep their rows (so that processes only read the whole list again when words went)."""
+    total = 0
     with transaction.atomic():
-        # A placeholder row kept while the old words go, so that new ids come after every old one even where the
-        # database would reuse ids of an empty table (SQLite): each process sees its copy's oldest id change.
-        placeholder = Word.objects.create(lang="", word="")
-        Word.objects.exclude(pk=placeholder.pk).delete()
-        words: list[Word] = []
-        for lang in Document.objects.values_list("lang", flat=True).distinct():
+        for lang in sorted(set(Document.objects.values_list("lang", flat=True).distinct()) | _word_langs()):
             found: set[str] = set()
-            for row in Document.objects.filter(lang=lang).values_list("title", "keywords", "summary", "body"):
+            rows = Document.objects.filter(lang=lang).values_list("title", "keywords", "summary", "body")
+            for row in rows.iterator(chunk_size=2000):
                 found |= lexicon_words(*row)
-            words.extend(Word(lang=lang, word=word) for word in sorted(found))
-        Word.objects.bulk_create(words, batch_size=2000)
-        placeholder.delete()
-    return len(words)
+            kept = dict(Word.objects.filter(lang=lang).values_list("word", "id"))
+            gone = [word_id for word, word_id in kept.items() if word not in found]
+            for start in range(0, len(gone), 2000):
+                Word.objects.filter(id__in=gone[start : start + 2000]).delete()
+            new = sorted(found - kept.keys())
+            Word.objects.bulk_create([Word(lang=lang, word=word) for word in new], batch_size=2000)
+            total += len(found)
+    lexicon_changed()
+    return total
+
+
+def _word_langs() -> set[str]:
+    return set(Word.objects.values_list("lang", flat=True).distinct())
+
+
+def documents_bulk_create(documents: list[Document], *, batch_size: int = 2000) -> int:
+    """Add many new documents at once (data generators, first loads): one insert per batch, the engine's index
+    built in bulk, the word list extended once. The (kind, key, lang) triples must not exist yet."""
+    for document in documents:
+        if document.kind not in Kind.values:
+            raise ValueError(f"unknown document kind {document.kind!r}")
+        if document.country and not COUNTRY_CODE.fullmatch(document.country):
+            raise ValueError(f"a country is a lowercase two-letter code, not {document.country!r}")
+        document.title = document.title[:300]
+    with transaction.atomic():
+        created = Document.objects.bulk_create(documents, batch_size=batch_size)
+        engine().index_many(created)
+        words = {
+            (document.lang, word)
+            for document in created
+            for word in lexicon_words(document.title, document.keywords, document.summary, document.body)
+        }
+        Word.objects.bulk_create(
+            [Word(lang=lang, word=word) for lang, word in sorted(words)], batch_size=batch_size, ignore_conflicts=True
+        )
+    lexicon_changed()
+    return len(created)
+
+
+def document_delete_many(*, kind: str, keys: list[str]) -> int:
+    """Remove the documents of many keys of one kind (in every language)."""
+    deleted = 0
+    with transaction.atomic():
+        for start in range(0, len(keys), 2000):
+            documents = Document.objects.filter(kind=kind, key__in=keys[start : start + 2000])
+            for document in documents.only("id", "lang"):
+                engine().remove(document)
+            deleted += documents.delete()[0]
+    return deleted

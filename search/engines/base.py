@@ -1,18 +1,22 @@
 from __future__ import annotations
 
+import math
 import threading
+import time
 from typing import Protocol
 
-from django.db.models import Max, Min
+from django.db.models import Count, Max, Min
 
 from search.models import Document, Word
-from search.rules import Analysed, tokens
+from search.rules import Analysed, Lexicon, tokens
 
 WORD_MAX_LENGTH = 60
 
 
 class Engine(Protocol):
     def index(self, document: Document) -> None: ...
+
+    def index_many(self, documents: list[Document]) -> None: ...
 
     def remove(self, document: Document) -> None: ...
 
@@ -22,28 +26,44 @@ class Engine(Protocol):
 
 
 _lock = threading.Lock()
-# Per process and language: the oldest and newest word ids seen, and the words.
-_lexicons: dict[str, tuple[int, int, frozenset[str]]] = {}
+# Per process and language: when the word list was last compared with the database, the oldest and newest word
+# ids and the number of words then, and the words.
+_lexicons: dict[str, tuple[float, int, int, int, Lexicon]] = {}
+# A process compares its copy with the database at most this often (seconds): a word added by another process is
+# used for typo correction within this time. Its own writes are seen at once (``lexicon_changed``).
+LEXICON_CHECK_INTERVAL = 30.0
 
 
-def lexicon(lang: str) -> frozenset[str]:
+def lexicon(lang: str) -> Lexicon:
     """Every word in the indexed documents of a language (normalised), to correct typos against.
 
-    One indexed query per call (the oldest and newest word ids); only words added since the last call are read,
-    and everything again after a rebuild (the oldest id then changes)."""
-    ids = Word.objects.filter(lang=lang).aggregate(oldest=Min("id"), newest=Max("id"))
-    oldest, newest = ids["oldest"] or 0, ids["newest"] or 0
+    A search costs no query for it: the copy of this process is compared with the database (one indexed query:
+    oldest and newest word ids and the count) at most every ``LEXICON_CHECK_INTERVAL`` seconds, or at once after
+    this process changed documents. Only words added since are read; everything again only when words went
+    (``lexicon_rebuild`` removed the words of removed documents)."""
+    now = time.monotonic()
     with _lock:
-        seen_oldest, seen_newest, words = _lexicons.get(lang, (0, 0, frozenset()))
-    if (oldest, newest) == (seen_oldest, seen_newest):
+        checked, seen_oldest, seen_newest, seen_count, words = _lexicons.get(lang, (-math.inf, 0, 0, 0, Lexicon()))
+    if now - checked < LEXICON_CHECK_INTERVAL:
         return words
-    if oldest != seen_oldest or newest < seen_newest:  # rebuilt since: read it all again
-        seen_newest, words = 0, frozenset()
-    added = Word.objects.filter(lang=lang, id__gt=seen_newest).values_list("word", flat=True)
-    result = words | frozenset(added)
+    ids = Word.objects.filter(lang=lang).aggregate(oldest=Min("id"), newest=Max("id"), count=Count("id"))
+    oldest, newest, count = ids["oldest"] or 0, ids["newest"] or 0, ids["count"]
+    if (oldest, newest, count) != (seen_oldest, seen_newest, seen_count):
+        added = list(Word.objects.filter(lang=lang, id__gt=seen_newest).values_list("word", flat=True))
+        if oldest == seen_oldest and newest >= seen_newest and count == seen_count + len(added):
+            words = Lexicon(words | frozenset(added))  # only additions since the last look
+        else:  # words went: read them all again
+            words = Lexicon(Word.objects.filter(lang=lang).values_list("word", flat=True))
     with _lock:
-        _lexicons[lang] = (oldest, newest, result)
-    return result
+        _lexicons[lang] = (now, oldest, newest, count, words)
+    return words
+
+
+def lexicon_changed() -> None:
+    """This process changed the documents: compare its copies with the database at the next search."""
+    with _lock:
+        for lang, (_checked, *rest) in list(_lexicons.items()):
+            _lexicons[lang] = (-math.inf, *rest)  # type: ignore[assignment]
 
 
 def lexicon_forget() -> None:

@@ -45,31 +45,57 @@ def tsquery_groups(query: Analysed) -> list[str]:
 # The rank of the whole query, raised by the share of the query's groups (its distinct concepts) that the document
 # matches, as bm25 rewards in FTS5; a title that looks like the whole query (a name typed with mistakes) adds to it.
 # A document about another country than the visitor's counts for less (rules.OTHER_COUNTRY_FACTOR).
-# Candidates come from the two indexes (GIN on the vector, trigram on the plain title); only they are ranked.
+# Candidates come from the two indexes (GIN on the vector, trigram on the plain title), and only the best of them
+# are ranked fully: the CANDIDATES best by the rank of the whole query and the TITLE_CANDIDATES titles most like the
+# query. A common word matches thousands of documents at national scale; each costs one ts_rank, not the
+# per-group tests, the title similarity and the sort of the final ranking.
+CANDIDATES = 200
+TITLE_CANDIDATES = 50
+# At most this many documents are ranked for each of: those matching every group of the query, and those matching
+# any. Where more match (a common word at national scale), the ones the index gives first are ranked: the time of a
+# search is bounded, and a document matching every concept of a longer query is still found among far fewer.
+SCANNED = 3000
+# Titles are compared with the query (trigrams) only up to this length: a name is short; a long question's trigrams
+# would make the index look at most titles.
+TITLE_QUERY_MAX_LENGTH = 60
 SEARCH_SQL = f"""
-WITH whole AS (SELECT to_tsquery(%(config)s::regconfig, %(whole)s) AS q),
-g AS (
-    SELECT to_tsquery(%(config)s::regconfig, t.qtext) AS q
+WITH whole AS MATERIALIZED (SELECT to_tsquery(%(config)s::regconfig, %(whole)s) AS q),
+g AS MATERIALIZED (
+    SELECT array_agg(to_tsquery(%(config)s::regconfig, t.qtext)) AS qs
     FROM unnest(%(groups)s::text[]) AS t(qtext)
 ),
-candidates AS (
-    SELECT d.id FROM search_document d
-    WHERE d.lang = %(lang)s AND d.vector @@ to_tsquery(%(config)s::regconfig, %(whole)s)
+any_group AS (
+    SELECT d.id, d.vector FROM search_document d CROSS JOIN whole
+    WHERE d.lang = %(lang)s AND d.vector @@ whole.q
+    LIMIT {SCANNED}
+),
+every_group AS (  -- needed only when the documents matching any group were too many to rank them all
+    SELECT d.id, d.vector FROM search_document d
+    WHERE (SELECT count(*) FROM any_group) >= {SCANNED}
+        AND d.lang = %(lang)s AND d.vector @@ to_tsquery(%(config)s::regconfig, %(every)s)
+    LIMIT {SCANNED}
+),
+ranked AS (
+    (SELECT e.id FROM every_group e CROSS JOIN whole
+     ORDER BY ts_rank(%(weights)s::float4[], e.vector, whole.q, 1) DESC, e.id LIMIT {CANDIDATES})
     UNION
+    (SELECT s.id FROM any_group s CROSS JOIN whole
+     ORDER BY ts_rank(%(weights)s::float4[], s.vector, whole.q, 1) DESC, s.id LIMIT {CANDIDATES})
+),
+titled AS (
     SELECT d.id FROM search_document d
     WHERE %(titles)s AND d.lang = %(lang)s AND %(plain)s <%% d.title_plain
+    ORDER BY %(plain)s <<-> d.title_plain, d.id
+    LIMIT {TITLE_CANDIDATES}
 ),
-matched AS (
-    SELECT c.id, count(*)::float AS groups_matched
-    FROM candidates c JOIN search_document d ON d.id = c.id JOIN g ON d.vector @@ g.q
-    GROUP BY c.id
-)
+candidates AS (SELECT id FROM ranked UNION SELECT id FROM titled)
 SELECT d.id,
        (ts_rank(%(weights)s::float4[], d.vector, whole.q, 1) * 10
-           * (1 + coalesce(m.groups_matched, 0) / greatest(cardinality(%(groups)s::text[]), 1))
+           * (1 + (SELECT count(*) FROM unnest(g.qs) AS one(q) WHERE d.vector @@ one.q)::float
+                / greatest(cardinality(%(groups)s::text[]), 1))
        + %(title_weight)s * word_similarity(%(plain)s, d.title_plain))
            * {country_factor_sql("d.country", "%(country)s", "%(other_country)s")} AS score
-FROM candidates c JOIN search_document d ON d.id = c.id CROSS JOIN whole LEFT JOIN matched m ON m.id = d.id
+FROM candidates c JOIN search_document d ON d.id = c.id CROSS JOIN whole CROSS JOIN g
 ORDER BY score DESC, d.id
 LIMIT %(limit)s
 """  # noqa: S608 (what is put in is rules.py's, not the query's)
@@ -88,6 +114,26 @@ class PostgresEngine:
                 [config] * len(PG_WEIGHT) + [normalise(document.title), document.pk],
             )
 
+    def index_many(self, documents: list[Document]) -> None:
+        """The vectors of many documents in one statement per language (their rows exist already)."""
+        vector = " || ".join(
+            f"setweight(to_tsvector(%(config)s::regconfig, coalesce({name}, '')), '{weight}')"
+            for name, weight in PG_WEIGHT.items()
+        )
+        with connection.cursor() as cursor:
+            for lang, config in POSTGRES_CONFIG.items():
+                chosen = [document for document in documents if document.lang == lang]
+                if chosen:
+                    cursor.execute(
+                        f"UPDATE search_document d SET vector = {vector}, title_plain = v.plain"  # noqa: S608
+                        " FROM unnest(%(ids)s::bigint[], %(plains)s::text[]) AS v(id, plain) WHERE d.id = v.id",
+                        {
+                            "config": config,
+                            "ids": [document.pk for document in chosen],
+                            "plains": [normalise(document.title) for document in chosen],
+                        },
+                    )
+
     def remove(self, document: Document) -> None:
         """The vector lives in the document's row; deleting the row removes it."""
 
@@ -101,12 +147,13 @@ class PostgresEngine:
             "config": POSTGRES_CONFIG[query.lang],
             "groups": groups,
             "whole": " | ".join(f"({g})" for g in groups),
+            "every": " & ".join(f"({g})" for g in groups),
             "lang": query.lang,
             "weights": PG_RANK_WEIGHTS,
             "plain": plain,
             "title_weight": TITLE_SIMILARITY_WEIGHT,
             # A short query matches titles only through its words.
-            "titles": len(plain) >= TITLE_SIMILARITY_MIN_LENGTH,
+            "titles": TITLE_SIMILARITY_MIN_LENGTH <= len(plain) <= TITLE_QUERY_MAX_LENGTH,
             "country": query.country,
             "other_country": OTHER_COUNTRY_FACTOR,
             "limit": limit,

@@ -43,7 +43,7 @@ def test_the_openapi_document_describes_the_endpoint(client: Client):
     assert document["openapi"].startswith("3.")
     operation = document["paths"]["/api/v1/search"]["get"]
     assert {p["name"] for p in operation["parameters"]} == {"q", "lang", "limit", "country"}
-    assert set(operation["responses"]) == {"200", "400"}
+    assert set(operation["responses"]) == {"200", "400", "429"}
 
 
 @pytest.mark.django_db
@@ -68,3 +68,21 @@ def test_the_api_ranks_for_the_callers_country_belgium_unless_told():
     assert titles == ["Quokka care", "Quokka care"]  # the other country's service is still there
     assert first() == first(country="be") == "/en/q/be/"
     assert first(country="nl") == "/en/q/nl/"
+
+
+@pytest.mark.django_db
+def test_the_api_limits_searches_per_client_and_stores_nothing_about_it(client: Client):
+    from search.api import RATE_LIMIT
+    from search.models import MissedQuery
+
+    for _ in range(RATE_LIMIT):
+        assert client.get("/api/v1/search", {"q": "abortus", "lang": "nl"}).status_code == 200
+    response = client.get("/api/v1/search", {"q": "abortus", "lang": "nl"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "error" in response.json()
+    assert not MissedQuery.objects.exists()
+    # Another client is not affected.
+    other = Client(REMOTE_ADDR="192.0.2.77")
+    assert other.get("/api/v1/search", {"q": "abortus", "lang": "nl"}).status_code == 200

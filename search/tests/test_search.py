@@ -103,7 +103,7 @@ def test_postgres_search_finds_its_candidates_through_the_indexes():
     """The plan's shape, not its timing: among 20,000 documents both indexes find the candidates, so the query
     does not rank every document of the language (it did, through a CTE over all of them)."""
     from search.engines.base import lexicon
-    from search.engines.postgres import SEARCH_SQL, PostgresEngine
+    from search.engines.postgres import SCANNED, SEARCH_SQL, PostgresEngine
     from search.rules import analyse
 
     params = PostgresEngine().parameters(analyse("medecins du mond", "en", lexicon("en")), 10)
@@ -125,6 +125,58 @@ def test_postgres_search_finds_its_candidates_through_the_indexes():
     assert "search_document_vector" in plan, plan
     assert "search_document_title_plain_trgm" in plan, plan
     assert "Seq Scan on search_document" not in plan, plan
+    # A long question whose common words match every one of those documents: only a bounded number of matches is
+    # ranked (the scan stops at SCANNED rows, under the ranking; reading the table in order is then the right
+    # plan), and no sort spills to disk.
+    words = "where can i get free help with filler abortion and health care in brussels"
+    many = PostgresEngine().parameters(analyse(words, "en", lexicon("en")), 10)
+    assert many is not None
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE search_document SET vector = vector || to_tsvector('haven_en', 'free help')")
+        cursor.execute("ANALYZE search_document")
+        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + SEARCH_SQL, many)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "external merge" not in plan, plan
+    ranked = [line for line in plan.splitlines() if "ts_rank" in line and "Sort Key" in line]
+    assert ranked, plan
+    assert f"rows={SCANNED} " in plan or f"rows={SCANNED})" in plan, plan  # the scan stopped at SCANNED
+
+
+@pytest.mark.django_db
+def test_a_search_asks_nothing_about_the_word_list_between_checks():
+    from django.test.utils import CaptureQueriesContext
+
+    from search.engines import base
+
+    def queries() -> list[str]:
+        with CaptureQueriesContext(connection) as captured:
+            search("abortion", lang="en", count_misses=False)
+        return [q["sql"] for q in captured.captured_queries]
+
+    queries()  # the word list is read
+    steady = queries()
+    assert not any("search_word" in sql for sql in steady), steady
+    base.lexicon_changed()  # this process wrote documents: the next search looks (one query, nothing new to read)
+    assert len(queries()) == len(steady) + 1
+
+
+@pytest.mark.django_db
+def test_rebuilding_the_word_list_keeps_the_rows_of_words_that_stay():
+    from search.models import Word
+    from search.services import lexicon_rebuild
+
+    lexicon_rebuild()
+    before = dict(Word.objects.filter(lang="en").values_list("word", "id"))
+    lexicon_rebuild()
+    assert dict(Word.objects.filter(lang="en").values_list("word", "id")) == before
+
+
+def test_typo_correction_with_the_length_index_agrees_with_the_whole_list():
+    from search.rules import Lexicon, correct
+
+    words = ["abortion", "abortus", "avortement", "shelter", "helter", "health", "hospital", "housing", "xy"]
+    for typo in ["abortoin", "aborton", "shleter", "helth", "hosptial", "housng", "abc", "zzzzzz"]:
+        assert correct(typo, Lexicon(words)) == correct(typo, frozenset(words)), typo
 
 
 @pytest.mark.django_db

@@ -52,3 +52,23 @@ def test_a_visitor_browses_a_topic_opens_an_item_and_searches(context_factory, l
     page.locator("ol.results a").first.click()
     expect(page).to_have_url(re.compile(f"/{lang}/(knowledge|directory)/"))
     expect(page.locator("h1")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_topic_comes_in_pages_without_javascript(context_factory, axe, lang):
+    """At national scale a topic has hundreds of items: the topic page shows 30 and links to the next page."""
+    from knowledge import scale
+    from knowledge.models import Topic
+
+    load_all_content()
+    scale.generate(items=400, seed=7)
+    topic = max(Topic.objects.all(), key=lambda found: found.items.count())
+    page = context_factory(viewport={"width": 360, "height": 740}, java_script_enabled=False).new_page()
+    page.goto(f"/{lang}/knowledge/topic/{topic.slug}/")
+    expect(page.locator(".item-list li")).to_have_count(30)
+    page.get_by_role("link", name=t(lang, "Next page")).click()
+    expect(page).to_have_url(re.compile(f"/{lang}/knowledge/topic/{topic.slug}/\\?page=2$"))
+    expect(page.get_by_role("link", name=t(lang, "Previous page"))).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    shot(page, f"{lang}-knowledge-topic-page-2")
+    axe(f"/{lang}/knowledge/topic/{topic.slug}/?page=2")
