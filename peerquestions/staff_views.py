@@ -106,7 +106,7 @@ def to_faq(request: HavenRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(PeerAnswer, pk=pk, status=AnswerStatus.APPROVED)
     if answer.faq_slug:
         raise PermissionDenied
-    topics = [(topic.slug, pick(topic.name).text or topic.slug) for topic, _items in topics_with_items("en")]
+    topics = [(p.topic.slug, pick(p.topic.name).text or p.topic.slug) for p in topics_with_items("en")]
     lang = answer.question.language
     initial = {f"title_{lang}": answer.question.body[:200], f"body_{lang}": answer.body}
     form = FaqForm(request.POST or None, topics=topics, initial=initial)

@@ -293,6 +293,8 @@ def _safety_rows(model: type[models.Model]) -> Callable[[Any], Rows]:
                 found.append(model._default_manager.get() if model is not Report else report)
         return Rows(found[0], found[1], None)
 
+    return make
+
 
 def _case_rows(model: type[models.Model]) -> Callable[[Any], Rows]:
     def make(trio: Any) -> Rows:
