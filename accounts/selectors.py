@@ -21,6 +21,10 @@ def organisation_by_slug(slug: str) -> Organisation | None:
     return Organisation.objects.filter(slug=slug).first()
 
 
+def user_by_email(email: str) -> User | None:
+    return User.objects.filter(email=email).first()
+
+
 def active_organisations() -> QuerySet[Organisation]:
     return Organisation.objects.filter(is_active=True).order_by("name")
 

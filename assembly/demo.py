@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.selectors import organisation_by_slug
+from accounts.selectors import organisation_by_slug, user_by_email
 from assembly import services
 from assembly.models import Assembly, DocumentKind, Majority, OptionRole, QuestionKind
 from core.scopes import scope
@@ -113,7 +113,7 @@ def seed_demo() -> str:
     if settings.PRODUCTION:
         raise ImproperlyConfigured("Demo data is never created in production.")
     organisation = organisation_by_slug("demo-outreach")
-    admin = User.objects.filter(email="admin@example.org").first()
+    admin = user_by_email("admin@example.org")
     if organisation is None or admin is None:
         return "assembly: no demo organisation"
     with scope(organisation=organisation), transaction.atomic():

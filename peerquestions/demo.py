@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from accounts.models import Organisation, User
+from accounts.selectors import organisation_by_slug, user_by_email
 from core.scopes import scope
 from peerquestions import services
 from peerquestions.models import PeerQuestion
@@ -26,9 +26,9 @@ DEMO_ANSWER = (
 def seed_demo() -> str:
     if settings.PRODUCTION:
         raise ImproperlyConfigured("Demo data is never created in production.")
-    organisation = Organisation.objects.filter(slug="demo-outreach").first()
-    caseworker = User.objects.filter(email="caseworker@example.org").first()
-    admin = User.objects.filter(email="admin@example.org").first()
+    organisation = organisation_by_slug("demo-outreach")
+    caseworker = user_by_email("caseworker@example.org")
+    admin = user_by_email("admin@example.org")
     if organisation is None or caseworker is None or admin is None:
         return "peer questions: no demo organisation"
     with scope(organisation=organisation), transaction.atomic():
