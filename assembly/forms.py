@@ -27,7 +27,7 @@ class AssemblyForm(forms.Form):
     introduction = _area(_("Introduction"))
     max_proxies = forms.IntegerField(label=_("Proxies one member may hold"), min_value=0, max_value=10, initial=1)
     quorum_percent = forms.IntegerField(
-        label=_("Quorum: % of active members who must vote"), min_value=0, max_value=100, initial=50
+        label=_("Quorum: percentage of active members who must vote"), min_value=0, max_value=100, initial=50
     )
 
 

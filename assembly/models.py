@@ -45,7 +45,7 @@ class Assembly(models.Model):
         _("proxies one member may hold"), default=1, help_text=_("Often 1 or 2; check your statutes.")
     )
     quorum_percent = models.PositiveSmallIntegerField(
-        _("quorum (% of active members taking part)"), default=50, help_text=_("0 means no quorum.")
+        _("quorum (percentage of active members taking part)"), default=50, help_text=_("0 means no quorum.")
     )
     room_present = models.PositiveIntegerField(_("members voting in the room"), default=0)
     eligible_count = models.PositiveIntegerField(null=True, blank=True)  # active members when voting opened

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('introduction', core.i18n.TranslatedField(blank=True, default=dict, verbose_name='introduction')),
                 ('status', models.CharField(choices=[('draft', 'Being prepared'), ('announced', 'Announced'), ('open', 'Voting open'), ('closed', 'Closed, results published')], default='draft', max_length=10)),
                 ('max_proxies', models.PositiveSmallIntegerField(default=1, help_text='Often 1 or 2; check your statutes.', verbose_name='proxies one member may hold')),
-                ('quorum_percent', models.PositiveSmallIntegerField(default=50, help_text='0 means no quorum.', verbose_name='quorum (% of active members taking part)')),
+                ('quorum_percent', models.PositiveSmallIntegerField(default=50, help_text='0 means no quorum.', verbose_name='quorum (percentage of active members taking part)')),
                 ('room_present', models.PositiveIntegerField(default=0, verbose_name='members voting in the room')),
                 ('eligible_count', models.PositiveIntegerField(blank=True, null=True)),
                 ('minutes', core.i18n.TranslatedField(blank=True, default=dict, verbose_name='minutes')),

@@ -52,3 +52,15 @@ def test_every_message_in_the_code_is_in_the_catalogues(tmp_path):
         known = {(e.msgctxt, e.msgid) for e in parse(path)}
         missing = sorted(msgid for _ctx, msgid in extracted - known)
         assert not missing, f"{lang}: run `make messages-update` and translate: {missing[:10]}"
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_catalogue_compiles_with_format_checks(language):
+    """msgfmt refuses a translation whose placeholders differ from its source (a stray "% a" included)."""
+    if shutil.which("msgfmt") is None:
+        pytest.skip("gettext's msgfmt is not installed")
+    po = Path(__file__).resolve().parents[2] / "locale" / language / "LC_MESSAGES" / "django.po"
+    done = subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(po)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
