@@ -6,22 +6,19 @@ The bulletin publishes SHA-256 of the tracker (not keyed: anyone holding a track
 from __future__ import annotations
 
 import hashlib
-import secrets
 
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+from lib.codes import CROCKFORD, crockford_canonical, random_code
+
+ALPHABET = CROCKFORD
 GROUPS = 7
 
 
 def new_tracker() -> str:
-    chars = "".join(secrets.choice(ALPHABET) for _ in range(GROUPS * 4))
-    return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+    return random_code(ALPHABET, GROUPS * 4)
 
 
 def normalize(text: str) -> str:
-    cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(str.maketrans("OILU", "011V"))
-    if len(cleaned) != GROUPS * 4 or any(ch not in ALPHABET for ch in cleaned):
-        return ""
-    return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
+    return crockford_canonical(text, GROUPS * 4)
 
 
 def tracker_hash(tracker: str) -> str:

@@ -6,7 +6,6 @@ registration, so two people registering at once cannot both take the last place 
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,16 +22,17 @@ from core.email import email_enqueue
 from core.i18n import pick
 from core.scopes import scope
 from events.models import Event, Registration, RegistrationStatus
+from lib.codes import READABLE, random_code
 from members.models import Member
 from members.selectors import is_voting_member
 
 KEEP_AFTER_EVENT = timedelta(days=30)
 REMIND_BEFORE = timedelta(hours=48)
-TICKET_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+TICKET_ALPHABET = READABLE
 
 
 def new_ticket_code() -> str:
-    return "-".join("".join(secrets.choice(TICKET_ALPHABET) for _ in range(4)) for _ in range(3))
+    return random_code(TICKET_ALPHABET, 12)
 
 
 def ticket_lookup(code: str) -> str:

@@ -6,14 +6,16 @@ import secrets
 
 from django.utils.crypto import salted_hmac
 
+from lib.codes import READABLE, random_code
+
 # No 0/O, 1/I/L: easy to read aloud and to copy from paper.
-ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+ALPHABET = READABLE
 GROUPS = 4
 
 
 def new_code() -> str:
     """A member code such as ``K7QM-3XPA-RT9W-H2NC`` (about 79 bits)."""
-    return "-".join("".join(secrets.choice(ALPHABET) for _ in range(4)) for _ in range(GROUPS))
+    return random_code(ALPHABET, GROUPS * 4)
 
 
 def normalize_code(code: str) -> str:

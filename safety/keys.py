@@ -15,10 +15,10 @@ import base64
 import hashlib
 import hmac
 import re
-import secrets
 
 from django.conf import settings
 
+from lib.codes import random_code
 from lib.phones import InvalidPhoneNumber, to_e164
 
 # Reply codes: 28 characters from an alphabet without look-alikes (no 0/O, 1/I/L): 28 x 5 = 140 bits.
@@ -41,8 +41,7 @@ def same(a: str, b: str) -> bool:
 
 
 def new_reply_code() -> str:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(raw[i : i + CODE_GROUP] for i in range(0, CODE_LENGTH, CODE_GROUP))
+    return random_code(CODE_ALPHABET, CODE_LENGTH, group=CODE_GROUP)
 
 
 def normalise_code(text: str) -> str:
