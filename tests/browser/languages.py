@@ -35,3 +35,25 @@ def shot(page: object, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def assert_fits(page: object, width: int | None = None) -> None:
+    """The page does not scroll sideways at its viewport width (360 px on a small phone).
+
+    Waits for the page's stylesheet first: a check that runs between the HTML and the CSS measures an unstyled
+    page (a textarea 40 columns wide) and fails at random. The message names the elements that stick out.
+    """
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    limit = width or page.viewport_size["width"]  # type: ignore[attr-defined]
+    scroll = page.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+    if scroll <= limit:
+        return
+    wide = page.evaluate(  # type: ignore[attr-defined]
+        """limit => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > limit)
+        .slice(0, 5)
+        .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ends at '
+                  + Math.round(e.getBoundingClientRect().right) + 'px')""",
+        limit,
+    )
+    raise AssertionError(f"{page.url} is {scroll}px wide at {limit}px; sticking out: {wide}")  # type: ignore[attr-defined]

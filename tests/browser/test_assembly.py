@@ -22,7 +22,7 @@ from core.scopes import scope
 from members.tests.helpers import PASSPHRASE
 from peerquestions import services as peer
 from peerquestions.models import PeerQuestion
-from tests.browser.languages import LANGS, shot, t
+from tests.browser.languages import LANGS, assert_fits, shot, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +39,7 @@ def _fresh_throttles():
 
 
 def _fits(page) -> None:  # type: ignore[no-untyped-def]
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_fits(page)
 
 
 def _cookies(page, live_server):  # type: ignore[no-untyped-def]

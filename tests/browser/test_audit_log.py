@@ -8,6 +8,7 @@ from django.test import Client
 
 from accounts.testing import all_memberships, make_trio, sign_in
 from audit.services import Action, audit_log
+from tests.browser.languages import assert_fits
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +34,7 @@ def test_the_access_log_fits_a_small_phone_and_has_no_violations(axe, context_fa
     context.add_cookies(cookies)
     page = context.new_page()
     page.goto("/nl/audit/org/org-a/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_fits(page)
     page.locator("summary").click()
     page.select_option("select[name=action]", "read")
     page.fill("input[name=record]", "accounts.membership")

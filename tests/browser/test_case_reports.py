@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test import Client
 
 from accounts.testing import make_trio, sign_in
-from tests.browser.languages import LANGS, shot, t
+from tests.browser.languages import LANGS, assert_fits, shot, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,12 +43,7 @@ def test_the_report_in_three_languages_on_a_phone_and_without_javascript(axe, co
         assert page.get_by_role("heading", name=heading).is_visible()
         assert page.locator("svg.report-chart").count() >= 3
         shot(page, f"case-report-{lang}")
-        wide = page.evaluate(
-            "[...document.querySelectorAll('body *')]"
-            ".filter(e => !e.closest('table') && e.getBoundingClientRect().right > 362)"
-            ".slice(0, 5).map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right))"
-        )
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], wide
+        assert_fits(page)
         axe(f"/{lang}/cases/org-a/reports/?year={YEAR}", cookies=cookies, viewport=PHONE)
     quiet = context_factory(viewport=PHONE, java_script_enabled=False)
     quiet.add_cookies(cookies)

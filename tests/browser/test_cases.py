@@ -11,7 +11,7 @@ from accounts.testing import make_trio, sign_in
 from cases.models import Case
 from conftest import load_all_content
 from core.scopes import scope
-from tests.browser.languages import shot, t
+from tests.browser.languages import assert_fits, shot, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,7 @@ def _bob(live_server):
 
 
 def _fits(page) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_fits(page)
 
 
 def _submit(page, lang: str, label: str) -> None:

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from accounts.testing import make_trio, sign_in
 from conftest import load_all_content
-from tests.browser.languages import LANGS, shot, t
+from tests.browser.languages import LANGS, assert_fits, shot, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -157,5 +157,5 @@ def test_a_visitor_filters_by_need_region_and_language_and_opens_a_service(conte
     expect(page).to_have_url(re.compile(f"/{lang}/directory/service/[a-z0-9-]+/$"))
     expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
     expect(page.get_by_role("link", name=t(lang, "Something wrong or missing? Tell us"))).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_fits(page)
     shot(page, f"{lang}-directory-service")

@@ -22,7 +22,7 @@ from events.models import Event
 from mailing.tokens import unsubscribe_token
 from members.models import Member
 from members.tests.helpers import PASSPHRASE, make_member
-from tests.browser.languages import LANGS, shot, t
+from tests.browser.languages import LANGS, assert_fits, shot, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,7 +46,7 @@ def _staff_cookies(user, live_server):  # type: ignore[no-untyped-def]
 
 
 def _fits(page) -> None:  # type: ignore[no-untyped-def]
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_fits(page)
 
 
 @pytest.mark.parametrize(("lang", "js"), RUNS, ids=IDS)

@@ -7,7 +7,7 @@ from django.test import Client
 from accounts.testing import make_trio, sign_in
 from core.scopes import scope
 from outreach.models import Tally
-from tests.browser.languages import LANGS, shot, t
+from tests.browser.languages import LANGS, assert_fits, shot, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,12 +46,12 @@ def test_a_caseworker_adds_a_tally_on_a_phone(context_factory, live_server, lang
     page = context.new_page()
     page.goto(f"/{lang}/outreach/org/org-a/")
     page.get_by_role("link", name=t(lang, "Add a tally")).first.click()
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_fits(page)
     shot(page, f"outreach-form-{lang}")
     _fill(page, lang, "14")
     assert t(lang, "Tally saved. Thank you.") in page.content()
     assert t(lang, "%(counter)s person reached", "%(counter)s people reached", 14) % {"counter": 14} in page.content()
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_fits(page)
     shot(page, f"outreach-list-{lang}")
     with scope(organisation=trio.org_a):
         assert Tally.objects.get().contacts == 14

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.languages import LANGS, other, shot, t
+from tests.browser.languages import LANGS, assert_fits, other, shot, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,7 +63,7 @@ def _at(page, path: str) -> None:
 
 
 def _no_sideways_scroll(page) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert_fits(page)
 
 
 def _code_groups_unbroken(page, selector: str) -> str:

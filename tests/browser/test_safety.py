@@ -16,7 +16,7 @@ from accounts.models import Role
 from accounts.testing import MembershipFactory, UserFactory, make_trio, sign_in
 from safety.models import Desk
 from safety.services import alert_publish
-from tests.browser.languages import LANGS, shot, t
+from tests.browser.languages import LANGS, assert_fits, shot, t
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,7 +52,7 @@ def moderator(live_server):  # type: ignore[no-untyped-def]
 
 
 def _no_sideways_scroll(page) -> None:  # type: ignore[no-untyped-def]
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert_fits(page)
 
 
 def _report(page, lang: str) -> str:  # type: ignore[no-untyped-def]

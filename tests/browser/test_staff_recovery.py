@@ -10,6 +10,7 @@ from django.conf import settings
 from accounts import services
 from accounts.models import Role, TOTPDevice
 from accounts.testing import TEST_PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from tests.browser.languages import assert_fits
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,8 +47,7 @@ WORDS = {
 def _shot(page, lang: str, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{lang}-{name}.png"), full_page=True)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{lang} {name}: the page is {width}px wide at 360px"
+    assert_fits(page)
 
 
 @pytest.mark.parametrize(("lang", "js"), [("nl", True), ("fr", True), ("en", True), ("en", False)])
