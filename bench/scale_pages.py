@@ -6,6 +6,8 @@ Run (after `migrate` and `load_content`, and for scale data `generate_scale_data
 Each URL is requested `runs` times (default 20) through Django's test client after two warm-up requests; the
 table gives p50 and p95 in milliseconds, the response size (as sent, with `Accept-Encoding: gzip`) and the
 number of queries of one request. ``--markdown-label NAME`` labels the column for docs/performance.md.
+The process warms up and freezes its long-lived objects first, as every web process does (core/warmup.py);
+``--no-freeze`` measures without that.
 """
 
 from __future__ import annotations
@@ -65,6 +67,10 @@ def main() -> None:
     api.api_throttle.limit = 1_000_000  # the benchmark is one client asking many times
     runs = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 20
     setup_test_environment()
+    if "--no-freeze" not in sys.argv:  # as haven/wsgi.py does in every web process
+        from core.warmup import warm_and_freeze
+
+        warm_and_freeze()
     client = Client(HTTP_ACCEPT_ENCODING="gzip")
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM directory_service")
