@@ -25,10 +25,12 @@ def _postgres_only(request: pytest.FixtureRequest) -> None:
 def _clear_cache() -> None:
     from django.core.cache import cache
 
+    from core.pagecache import PAGES
     from search.engines.base import lexicon_forget
 
     cache.clear()
     lexicon_forget()
+    PAGES.clear()  # pages rendered from another test's rows
 
 
 @pytest.fixture

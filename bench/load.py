@@ -1,6 +1,7 @@
 """Load scenarios against the production stack on loopback (nginx + gunicorn + PostgreSQL + Redis).
 
-Run: .venv/bin/python bench/load.py [--seconds 15] [--connections 16] [--json out.json]
+Run: .venv/bin/python bench/load.py [--seconds 15] [--connections 4,16] [--case-clients 0] [--only NAMES]
+     [--json out.json]
 
 Starts the stack from the repository's files (ops/localstack.py: the same as ops/tests/test_stack.py, with
 the bundled content loaded), then drives each scenario with wrk (Debian package ``wrk``) over TLS through
@@ -8,9 +9,14 @@ nginx. The bare Django view (``/livez``: the whole middleware chain, no database
 in the same run, so each scenario is also given as a share of that ceiling. Prints a Markdown table for
 docs/performance.md, and memory per process afterwards.
 
-Scenarios that wait for their modules (docs/performance.md says which): a caseworker's dashboard and an
-anonymous report. Add them to ``SCENARIOS`` when the case-management and reporting apps land: a scenario is
-a name, a path, and optionally a Lua ``request`` body or a form to POST.
+Scenarios: public pages, search, the directory, sign-in to a private plan (POST), a caseworker's dashboard (a
+signed-in staff session made by bench/stack_fixtures.py) and an anonymous report (POST; the per-client report
+limit is lifted for the run by deleting its counters from Redis as they appear, so that every request writes
+a report, and the share of answers that were the "report sent" page is checked).
+
+``--case-clients 1000,10000,100000`` repeats the run on a fresh stack for each size, after
+``manage.py generate_case_data --clients N`` (about 10 contacts, 10 audit entries and 6 rated needs per client:
+some 10k, 100k and 1M rows in the largest tables), signing in as a caseworker of ``scale-1``.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,12 +44,24 @@ PLAN_PASSPHRASE = "correct horse battery staple bench"
 SEARCHES = ["abortus", "housing", "avortement", "huisvesting", "doctor", "police", "soa", "hiv", "logement", "werk"]
 
 DONE_LUA = """
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
 done = function(summary, latency, requests)
+  local marked = 0
+  for _, thread in ipairs(threads) do marked = marked + (thread:get("marked") or 0) end
   io.write(string.format('{"requests":%d,"seconds":%.3f,"status_errors":%d,"socket_errors":%d,'
-    .. '"p50":%.2f,"p95":%.2f,"p99":%.2f}\\n',
+    .. '"p50":%.2f,"p95":%.2f,"p99":%.2f,"marked":%d}\\n',
     summary.requests, summary.duration / 1e6, summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, marked))
+end
+"""
+
+# Counts the answers whose body holds the scenario's marker (each wrk thread counts its own).
+MARKER_LUA = """
+marked = 0
+response = function(status, headers, body)
+  if string.find(body, "{marker}", 1, true) then marked = marked + 1 end
 end
 """
 
@@ -53,6 +72,8 @@ class Scenario:
     path: str
     lua: str = ""
     connections: int | None = None
+    marker: str = ""  # text that a successful answer holds; the share of such answers is reported
+    lift_throttle: str = ""  # a core.clients.Throttle name whose counters are deleted while the scenario runs
 
 
 def _search_lua() -> str:
@@ -64,16 +85,14 @@ def _search_lua() -> str:
     )
 
 
-def _sign_in_lua(stack: Stack) -> str:
-    """POST the plan sign-in form with a valid CSRF cookie and token, as a browser would."""
-    status, headers, body = stack.get("/en/plan/sign-in/")
+def _form_lua(stack: Stack, path: str, fields: dict[str, str]) -> str:
+    """POST the form at ``path`` with a valid CSRF cookie and token, as a browser would."""
+    status, headers, body = stack.get(path)
     assert status == 200, status
     cookie = re.search(r"haven_csrf=([^;]+)", headers.get("Set-Cookie", ""))
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
-    assert cookie and token, "the sign-in page has its CSRF cookie and token"
-    form = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token.group(1).decode(), "pseudonym": PLAN_PSEUDONYM, "passphrase": PLAN_PASSPHRASE}
-    )
+    assert cookie and token, f"{path} has its CSRF cookie and token"
+    form = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1).decode(), **fields})
     # nginx passes the host without the port ($host), as on a real server on 443: the origin to match.
     origin = f"https://{HOST}"
     return (
@@ -82,11 +101,23 @@ def _sign_in_lua(stack: Stack) -> str:
         'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
         f'wrk.headers["Cookie"] = "haven_csrf={cookie.group(1)}"\n'
         f'wrk.headers["Origin"] = "{origin}"\n'
-        f'wrk.headers["Referer"] = "{origin}/en/plan/sign-in/"\n'
+        f'wrk.headers["Referer"] = "{origin}{path}"\n'
     )
 
 
-def scenarios(stack: Stack) -> list[Scenario]:
+REPORT = {
+    "receiver": "any",
+    "kind": "violence",
+    "region": "brussels",
+    "what_happened": "He would not pay and pushed me against the wall when I asked for the money.",
+    "phone": "0470 12 34 56",
+    "wants": "warn",
+}
+
+
+def scenarios(stack: Stack, fixtures: dict[str, object]) -> list[Scenario]:
+    staff = f'wrk.headers["Cookie"] = "haven_session={fixtures["session"]}"\n'
+    sign_in = {"pseudonym": PLAN_PSEUDONYM, "passphrase": PLAN_PASSPHRASE}
     return [
         Scenario("bare Django view (/livez)", "/livez"),
         Scenario("home page", "/en/"),
@@ -94,14 +125,53 @@ def scenarios(stack: Stack) -> list[Scenario]:
         Scenario("knowledge page", "/fr/knowledge/abortion-in-belgium/"),
         Scenario("search (10 queries, 3 languages)", "/en/search/?q=abortus", lua=_search_lua()),
         Scenario("directory", "/en/directory/"),
-        Scenario("plan sign-in (Argon2id, POST)", "/en/plan/sign-in/", lua=_sign_in_lua(stack), connections=4),
+        Scenario(
+            "plan sign-in (Argon2id, POST)",
+            "/en/plan/sign-in/",
+            lua=_form_lua(stack, "/en/plan/sign-in/", sign_in),
+            connections=4,
+        ),
+        Scenario(
+            f"caseworker dashboard ({fixtures['cases']} open cases)",
+            f"/en/cases/{fixtures['organisation']}/",
+            lua=staff,
+            marker="<h1",
+        ),
+        Scenario(
+            "anonymous report (POST)",
+            "/en/safety/report/",
+            lua=_form_lua(stack, "/en/safety/report/", REPORT),
+            marker="data-reply-code",
+            lift_throttle="safety-report",
+        ),
     ]
+
+
+class ThrottleLifter(threading.Thread):
+    """Deletes a throttle's counters from Redis as they appear (every 20 ms) while a scenario runs."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(daemon=True)
+        self.pattern, self.stopped = f"*haven:throttle:{name}:*", threading.Event()
+
+    def run(self) -> None:
+        import redis
+
+        client = redis.Redis(host="127.0.0.1", port=6379, db=0)
+        while not self.stopped.wait(0.02):
+            keys = list(client.scan_iter(match=self.pattern, count=1000))
+            if keys:
+                client.delete(*keys)
 
 
 def run_wrk(stack: Stack, scenario: Scenario, *, seconds: int, connections: int, workdir: Path) -> dict[str, float]:
     script = workdir / "scenario.lua"
-    script.write_text(f'wrk.headers["Host"] = "{HOST}:{stack.https_port}"\n' + scenario.lua + DONE_LUA)
+    marker = MARKER_LUA.replace("{marker}", scenario.marker) if scenario.marker else ""
+    script.write_text(f'wrk.headers["Host"] = "{HOST}:{stack.https_port}"\n' + scenario.lua + marker + DONE_LUA)
     conns = scenario.connections or connections
+    lifter = ThrottleLifter(scenario.lift_throttle) if scenario.lift_throttle else None
+    if lifter:
+        lifter.start()
     result = subprocess.run(
         [
             shutil.which("wrk") or "wrk", "-t", "2", "-c", str(conns), "-d", f"{seconds}s", "--timeout", "10s",
@@ -109,12 +179,16 @@ def run_wrk(stack: Stack, scenario: Scenario, *, seconds: int, connections: int,
         ],
         capture_output=True, text=True, timeout=seconds + 60,
     )  # fmt: skip
+    if lifter:
+        lifter.stopped.set()
+        lifter.join()
     line = [row for row in result.stdout.splitlines() if row.startswith("{")]
     if not line:
         raise SystemExit(f"wrk failed for {scenario.name}: {result.stdout}\n{result.stderr}")
     measured: dict[str, float] = json.loads(line[-1])
     measured["rps"] = measured["requests"] / measured["seconds"]
     measured["connections"] = conns
+    measured["checked"] = measured["marked"] / measured["requests"] if scenario.marker and measured["requests"] else -1
     return measured
 
 
@@ -162,60 +236,96 @@ def machine() -> str:
     )
 
 
+def fixtures(stack: Stack, organisation: str) -> dict[str, object]:
+    result = stack.manage(
+        "shell",
+        "-c",
+        "import runpy; runpy.run_path('bench/stack_fixtures.py')",
+        env={
+            "BENCH_PLAN_PSEUDONYM": PLAN_PSEUDONYM,
+            "BENCH_PLAN_PASSPHRASE": PLAN_PASSPHRASE,
+            "BENCH_ORGANISATION": organisation,
+        },
+    )
+    made: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return made
+
+
+def run_size(args: argparse.Namespace, clients: int) -> tuple[dict[int, dict[str, dict[str, float]]], dict[str, float]]:
+    """One fresh stack, ``clients`` generated cases (0: none), every scenario at every level."""
+    workdir = Path(tempfile.mkdtemp(prefix="haven-load-"))
+    stack = Stack(workdir=workdir, web_workers=args.web_workers, load_content=True)
+    try:
+        stack.start()
+        if clients:
+            stack.manage("generate_case_data", "--clients", str(clients), timeout=3600)
+        made = fixtures(stack, "scale-1" if clients else "bench-desk")
+        chosen = [
+            scenario
+            for scenario in scenarios(stack, made)
+            if not args.only or scenario.name.startswith("bare") or any(w in scenario.name for w in args.only)
+        ]
+        levels = [int(level) for level in args.connections.split(",")]
+        runs: dict[int, dict[str, dict[str, float]]] = {}
+        for scenario in chosen:
+            run_wrk(stack, scenario, seconds=2, connections=levels[0], workdir=workdir)  # warm-up
+        for level in levels:
+            runs[level] = {}
+            for scenario in chosen:
+                if scenario.connections:  # a fixed level (sign-in: Argon2id's memory per attempt)
+                    scenario.connections = min(scenario.connections, level)
+                runs[level][scenario.name] = result = run_wrk(
+                    stack, scenario, seconds=args.seconds, connections=level, workdir=workdir
+                )
+                print(
+                    f"{clients} clients, c={level} {scenario.name}: {result['rps']:.0f}/s p95 {result['p95']:.0f} ms",
+                    file=sys.stderr,
+                )
+        return runs, memory(stack)
+    finally:
+        stack.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def print_table(runs: dict[int, dict[str, dict[str, float]]]) -> None:
+    print("| scenario | connections | requests/s | share of bare view | p50 ms | p95 ms | p99 ms | errors | checked |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for results in runs.values():
+        ceiling = next(iter(results.values()))["rps"]
+        for name, r in results.items():
+            errors = int(r["status_errors"] + r["socket_errors"])
+            checked = f"{r['checked']:.0%}" if r.get("checked", -1) >= 0 else "-"
+            print(
+                f"| {name} | {int(r['connections'])} | {r['rps']:.0f} | {r['rps'] / ceiling:.0%} | {r['p50']:.1f} | "
+                f"{r['p95']:.1f} | {r['p99']:.1f} | {errors} | {checked} |"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", default="4,16", help="concurrency levels, comma-separated")
     parser.add_argument("--web-workers", type=int, default=2)
+    parser.add_argument("--case-clients", default="0", help="generated clients per run, comma-separated")
+    parser.add_argument("--only", type=lambda v: v.split(","), default=[], help="scenario name parts to run")
     parser.add_argument("--json", default="")
     args = parser.parse_args()
     if reason := services_available():
         raise SystemExit(reason)
     if not shutil.which("wrk") or not shutil.which("nginx"):
         raise SystemExit("needs wrk and nginx (apt-get install wrk nginx-light; make test-deps installs both)")
-    workdir = Path(tempfile.mkdtemp(prefix="haven-load-"))
-    stack = Stack(workdir=workdir, web_workers=args.web_workers, load_content=True)
-    try:
-        stack.start()
-        stack.manage(
-            "shell",
-            "-c",
-            f"from plans.services import space_create; space_create(pseudonym={PLAN_PSEUDONYM!r}, "
-            f"passphrase={PLAN_PASSPHRASE!r})",
-        )
-        levels = [int(level) for level in args.connections.split(",")]
-        runs: dict[int, dict[str, dict[str, float]]] = {}
-        for scenario in scenarios(stack):
-            run_wrk(stack, scenario, seconds=2, connections=levels[0], workdir=workdir)  # warm-up
-        for level in levels:
-            runs[level] = {}
-            for scenario in scenarios(stack):
-                if scenario.connections:  # a fixed level (sign-in: Argon2id's memory per attempt)
-                    scenario.connections = min(scenario.connections, level)
-                runs[level][scenario.name] = result = run_wrk(
-                    stack, scenario, seconds=args.seconds, connections=level, workdir=workdir
-                )
-                print(f"c={level} {scenario.name}: {result['rps']:.0f}/s p95 {result['p95']:.0f} ms", file=sys.stderr)
-        rss = memory(stack)
-    finally:
-        stack.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
-    print(f"Machine: {machine()}; gunicorn {args.web_workers} workers x 4 threads behind nginx (TLS), wrk 2 threads.\n")
-    print("| scenario | connections | requests/s | share of bare view | p50 ms | p95 ms | p99 ms | errors |")
-    print("|---|---|---|---|---|---|---|---|")
-    for results in runs.values():
-        ceiling = next(iter(results.values()))["rps"]
-        for name, r in results.items():
-            errors = int(r["status_errors"] + r["socket_errors"])
-            print(
-                f"| {name} | {int(r['connections'])} | {r['rps']:.0f} | {r['rps'] / ceiling:.0%} | {r['p50']:.1f} | "
-                f"{r['p95']:.1f} | {r['p99']:.1f} | {errors} |"
-            )
-    print("\n| process | resident memory (MiB) |\n|---|---|")
-    for name, mib in rss.items():
-        print(f"| {name} | {mib:.0f} |")
+    every: dict[str, object] = {"machine": machine(), "sizes": {}}
+    print(f"Machine: {machine()}; gunicorn {args.web_workers} workers x 4 threads behind nginx (TLS), wrk 2 threads.")
+    for clients in [int(size) for size in args.case_clients.split(",")]:
+        runs, rss = run_size(args, clients)
+        print(f"\n### {clients} generated clients\n" if clients else "\n### Shipped content, no generated cases\n")
+        print_table(runs)
+        print("\n| process | resident memory (MiB) |\n|---|---|")
+        for name, mib in rss.items():
+            print(f"| {name} | {mib:.0f} |")
+        every["sizes"][str(clients)] = {"runs": runs, "memory_mib": rss}  # type: ignore[index]
     if args.json:
-        Path(args.json).write_text(json.dumps({"machine": machine(), "runs": runs, "memory_mib": rss}, indent=2))
+        Path(args.json).write_text(json.dumps(every, indent=2))
 
 
 if __name__ == "__main__":

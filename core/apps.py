@@ -20,7 +20,19 @@ class CoreConfig(AppConfig):
     verbose_name = "Haven core"
 
     def ready(self) -> None:
+        from django.apps import apps
+
         from core import checks  # noqa: F401  (registers the shared-cache check)
+        from core.pagecache import PUBLIC_CONTENT_APPS, connect_content_signals
+
+        connect_content_signals(
+            [
+                model
+                for config in apps.get_app_configs()
+                if config.label in PUBLIC_CONTENT_APPS
+                for model in config.get_models()
+            ]
+        )
         from core.retention import register_purge
 
         register_purge(

@@ -10,14 +10,17 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.context_processors import DISCREET_COOKIE
+from core.pagecache import public_page
 
 
 @require_safe
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
 @require_safe
+@public_page
 def browse_safely(request: HttpRequest) -> HttpResponse:
     return render(request, "core/browse_safely.html")
 

@@ -26,6 +26,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils.text import slugify
 
 from core.i18n import LANGUAGE_CODES
+from core.pagecache import content_changed
 from directory import hsds
 from directory.datapackage import TABLES, TABLES_BY_NAME, TRANSLATED_SUFFIXES
 from directory.models import (
@@ -600,4 +601,5 @@ def import_datapackage(folder: Path, *, progress: Callable[[int, int], None] | N
         summary = importer.run()
         if importer.errors:
             raise ImportFailed(importer.errors)
+    content_changed()  # bulk writes send no signals: public pages kept in memory are renewed
     return summary

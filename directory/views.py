@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core.clients import Throttle
 from core.i18n import current_language
+from core.pagecache import public_page
 from directory import selectors, services
 from directory.forms import DAY_NAMES, FilterForm, SuggestionForm, language_label
 from directory.models import Service
@@ -37,6 +38,7 @@ def _filters(form: FilterForm) -> selectors.Filters:
 
 
 @require_safe
+@public_page
 def index(request: HttpRequest) -> HttpResponse:
     lang = current_language()
     form = FilterForm(request.GET or None, languages=selectors.languages_offered())
@@ -52,6 +54,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def service(request: HttpRequest, slug: str) -> HttpResponse:
     shown = selectors.service_page(slug)
     if shown is None:
@@ -66,6 +69,7 @@ def service(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     shown = selectors.organization_page(slug)
     if shown is None:

@@ -218,6 +218,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "haven"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Rendered public pages kept in each web process for visitors without a session (core/pagecache.py).
+HAVEN_PAGE_CACHE_MB = env_int("HAVEN_PAGE_CACHE_MB", 16, minimum=0)
+HAVEN_PAGE_CACHE_SECONDS = env_int("HAVEN_PAGE_CACHE_SECONDS", 60, minimum=1)
+
 # Worker processes of the web server (deploy/gunicorn.conf.py reads the same variable). Rate limits and the
 # daily client key live in the cache, so several processes need a shared one: each would count on its own.
 HAVEN_WEB_WORKERS = env_int("HAVEN_WEB_WORKERS", 1, minimum=1)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.i18n import current_language
+from core.pagecache import public_page
 from knowledge import selectors
 from knowledge.models import Topic
 from search.selectors import search_page
@@ -16,12 +17,14 @@ from vocabulary.selectors import DEFAULT_COUNTRY, chosen_country, known_countrie
 
 
 @require_safe
+@public_page
 def index(request: HttpRequest) -> HttpResponse:
     lang = current_language()
     return render(request, "knowledge/index.html", {"topics": selectors.topics_with_items(lang)})
 
 
 @require_safe
+@public_page
 def topic(request: HttpRequest, slug: str) -> HttpResponse:
     lang = current_language()
     topic = get_object_or_404(Topic, slug=slug)
@@ -30,6 +33,7 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def item(request: HttpRequest, slug: str) -> HttpResponse:
     lang = current_language()
     shown = selectors.item_shown(slug, lang)
@@ -52,6 +56,7 @@ def item(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def search(request: HttpRequest) -> HttpResponse:
     lang = current_language()
     query = request.GET.get("q", "").strip()[:200]

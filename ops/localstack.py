@@ -165,7 +165,7 @@ class Stack:
             self.manage("load_content")
 
     def manage(
-        self, *args: str, env: dict[str, str] | None = None, check: bool = True
+        self, *args: str, env: dict[str, str] | None = None, check: bool = True, timeout: int = 600
     ) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
@@ -173,7 +173,7 @@ class Stack:
             env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
-            timeout=600,
+            timeout=timeout,
         )
         if check and result.returncode != 0:
             raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")

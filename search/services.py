@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from core.pagecache import content_changed
 from search.engines import engine
 from search.engines.base import lexicon_changed, lexicon_words
 from search.models import Document, Kind, Word
@@ -106,6 +107,7 @@ def documents_bulk_create(documents: list[Document], *, batch_size: int = 2000) 
             [Word(lang=lang, word=word) for lang, word in sorted(words)], batch_size=batch_size, ignore_conflicts=True
         )
     lexicon_changed()
+    content_changed()  # bulk inserts send no signals: public pages kept in memory are renewed
     return len(created)
 
 
@@ -118,4 +120,5 @@ def document_delete_many(*, kind: str, keys: list[str]) -> int:
             for document in documents.only("id", "lang"):
                 engine().remove(document)
             deleted += documents.delete()[0]
+    content_changed()
     return deleted

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandParser
 
 from core.content import loaders
+from core.pagecache import content_changed
 
 
 class Command(BaseCommand):
@@ -17,3 +18,4 @@ class Command(BaseCommand):
         for loader in loaders():
             summary = loader.load(overwrite_edits=bool(options["overwrite_edits"]))
             self.stdout.write(f"{loader.name}: {summary}")
+        content_changed()  # some loaders write in bulk, which sends no signals: renew public pages kept in memory
