@@ -82,6 +82,8 @@ def test_the_unsubscribe_link_works_without_signing_in_and_erases_the_address(tr
     with django_capture_on_commit_callbacks(execute=True):
         services.newsletter_send(actor=trio.alice, newsletter=_newsletter(trio), base_url="https://haven.test")
     link = re.findall(r"https?://\S+", mail.outbox[0].body)[0].replace("https://haven.test", "")
+    assert mail.outbox[0].extra_headers["List-Unsubscribe"] == f"<https://haven.test{link}>"
+    assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     client = Client()
     page = client.get(link)
     assert page.status_code == 200 and not page.cookies
@@ -92,6 +94,23 @@ def test_the_unsubscribe_link_works_without_signing_in_and_erases_the_address(tr
         fresh = Member.objects.get(pk=member.pk)
     assert fresh.email == "" and not fresh.newsletter
     assert Client().get("/en/mailing/unsubscribe/forged-token/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_mail_programs_one_click_unsubscribe_works(trio, django_capture_on_commit_callbacks):
+    """RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click" to the header's address, with no cookie."""
+    member = _subscriber(trio, "an", "fr")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.newsletter_send(actor=trio.alice, newsletter=_newsletter(trio), base_url="https://haven.test")
+    address = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>").replace("https://haven.test", "")
+    response = Client(enforce_csrf_checks=True).post(
+        address, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200 and not response.cookies
+    with scope(organisation=trio.org_a):
+        fresh = Member.objects.get(pk=member.pk)
+    assert fresh.email == "" and not fresh.newsletter
 
 
 def test_a_member_who_leaves_the_list_before_delivery_is_skipped(trio):
