@@ -41,7 +41,11 @@ def checkpoint_path() -> Path:
 
 
 def checkpoint_write(*, chain: str, seq: int, hash: str) -> Checkpoint:
-    """Append a signed checkpoint line (O_APPEND, locked, flushed to disk) and log it."""
+    """Append a signed checkpoint line (O_APPEND, locked while writing, flushed to disk) and log it.
+
+    The lock covers the write only: the flush to disk happens after it is released, so processes appending at the
+    same moment wait for the disk together rather than one after another (each still returns only once its own
+    line is on disk)."""
     point = Checkpoint(chain=chain, seq=seq, hash=hash, at=timezone.now().isoformat(timespec="seconds"))
     line = json.dumps({**point.__dict__, "mac": point.signature()}, separators=(",", ":")) + "\n"
     path = checkpoint_path()
@@ -49,7 +53,10 @@ def checkpoint_write(*, chain: str, seq: int, hash: str) -> Checkpoint:
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        os.write(fd, line.encode())
+        try:
+            os.write(fd, line.encode())
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
         os.fsync(fd)
     finally:
         os.close(fd)
