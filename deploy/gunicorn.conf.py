@@ -8,7 +8,7 @@ Run from the project folder: ``gunicorn -c deploy/gunicorn.conf.py haven.wsgi``.
 - ``HAVEN_WEB_WORKERS`` (default 1) is the number of worker processes, read here and by Django's settings:
   rate limits and the daily client key live in the cache, so several processes need a shared one
   (``REDIS_URL``). Each worker runs ``HAVEN_WEB_THREADS`` threads (default 4), which share its memory cache.
-- Workers are recycled after ``HAVEN_MAX_REQUESTS`` requests (default 10000, plus up to 10% jitter so they
+- Workers are recycled after ``HAVEN_MAX_REQUESTS`` requests (default 50000, plus up to 10% jitter so they
   do not all restart at once): memory that a worker gathers (caches, fragmentation) is returned. The
   systemd unit (deploy/systemd/haven-web.service) bounds the whole service's memory on top of that.
 - ``LOG_FORMAT=json`` (the production default) writes access lines as JSON (``ops.logging.JsonGunicornLogger``).
@@ -26,7 +26,7 @@ timeout = int(os.environ.get("HAVEN_WEB_TIMEOUT", "30"))
 graceful_timeout = 20  # on restart or reload, requests under way get this long to finish
 keepalive = 5  # seconds; nginx keeps its own connections to the client
 # Recycling: each worker restarts after max_requests (+ random jitter), returning what memory it gathered.
-max_requests = int(os.environ.get("HAVEN_MAX_REQUESTS", "10000"))
+max_requests = int(os.environ.get("HAVEN_MAX_REQUESTS", "50000"))
 max_requests_jitter = max_requests // 10
 # Bounded request size before Django sees it (Django bounds bodies: DATA_UPLOAD_MAX_MEMORY_SIZE).
 limit_request_line = 4094

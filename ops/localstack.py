@@ -108,6 +108,7 @@ class Stack:
     web_workers: int = 2
     with_nginx: bool = True
     load_content: bool = False
+    extra_env: dict[str, str] = field(default_factory=dict)  # on top of the production environment (benchmarks)
     env: dict[str, str] = field(default_factory=dict)
     db_name: str = ""
     web_port: int = 0
@@ -155,6 +156,7 @@ class Stack:
                 "DEFAULT_FROM_EMAIL": f"Haven <no-reply@{HOST}>",
             }
         )
+        self.env.update(self.extra_env)
         private, public = keygen.new_backup_keys()
         (secrets_dir / "backup-private").write_text(private)
         self.env["HAVEN_BACKUP_PUBLIC_KEY"] = public
