@@ -14,6 +14,7 @@ signed-in staff session made by bench/stack_fixtures.py) and an anonymous report
 limit is lifted for the run by deleting its counters from Redis as they appear, so that every request writes
 a report, and the share of answers that were the "report sent" page is checked).
 
+``--scale-data`` adds ``manage.py generate_scale_data`` (20,000 services, 5,000 knowledge items) first.
 ``--case-clients 1000,10000,100000`` repeats the run on a fresh stack for each size, after
 ``manage.py generate_case_data --clients N`` (about 10 contacts, 10 audit entries and 6 rated needs per client:
 some 10k, 100k and 1M rows in the largest tables), signing in as a caseworker of ``scale-1``.
@@ -264,8 +265,11 @@ def run_size(args: argparse.Namespace, clients: int) -> tuple[dict[int, dict[str
     stack = Stack(workdir=workdir, web_workers=args.web_workers, load_content=True, extra_env=extra)
     try:
         stack.start()
+        if args.scale_data:
+            stack.manage("generate_scale_data", env=DEVELOPMENT, timeout=3600)
         if clients:
             stack.manage("generate_case_data", "--clients", str(clients), env=DEVELOPMENT, timeout=3600)
+        if clients or args.scale_data:
             # As autovacuum would, but now: statistics for the planner, and no vacuum competing with the run.
             subprocess.run(
                 ["psql", "-h", PG["host"], "-U", PG["user"], "-d", stack.db_name, "-qc", "VACUUM ANALYZE"], check=True
@@ -318,6 +322,7 @@ def main() -> None:
     parser.add_argument("--connections", default="4,16", help="concurrency levels, comma-separated")
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--case-clients", default="0", help="generated clients per run, comma-separated")
+    parser.add_argument("--scale-data", action="store_true", help="add generate_scale_data's 20,000 services first")
     parser.add_argument("--only", type=lambda v: v.split(","), default=[], help="scenario name parts to run")
     parser.add_argument("--max-requests", type=int, default=0, help="HAVEN_MAX_REQUESTS for the run (default: ours)")
     parser.add_argument("--json", default="")

@@ -31,7 +31,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,9 +44,13 @@ from django.utils import translation
 
 from core.middleware import PUBLIC_COOKIES
 
-# Apps whose rows public pages show. A save or delete in any of them renews every public page.
+# Apps whose rows public pages show. A save or delete in any of them renews every public page, except in the
+# models that anyone may write without signing in and that no public page shows (otherwise anyone could empty
+# every process's pages at will): searches that found nothing, suggestions of corrections.
 PUBLIC_CONTENT_APPS = frozenset({"knowledge", "directory", "vocabulary", "search"})
+NOT_PUBLIC_CONTENT = frozenset({"search.missedquery", "directory.suggestion"})
 GENERATION_KEY = "haven:pages:generation"
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,8 @@ def connect_content_signals(models: list[type[Model]]) -> None:
     """Called by core's AppConfig with every model of PUBLIC_CONTENT_APPS (per model, so that deleting rows of
     other models keeps Django's fast path)."""
     for model in models:
+        if model._meta.label_lower in NOT_PUBLIC_CONTENT:
+            continue
         post_save.connect(_changed, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
         for field in model._meta.local_many_to_many:
@@ -149,12 +155,20 @@ def connect_content_signals(models: list[type[Model]]) -> None:
             )
 
 
+def keep_out(response: R) -> R:
+    """Mark a response that must be rendered every time (a view that counts something on each request)."""
+    response._haven_keep_out = True  # type: ignore[attr-defined]
+    return response
+
+
 def _readable(request: HttpRequest) -> bool:
     return PAGES.max_bytes > 0 and request.method in ("GET", "HEAD") and not set(request.COOKIES) - PUBLIC_COOKIES
 
 
 def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(response, "_haven_keep_out", False):
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False

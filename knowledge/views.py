@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from core.i18n import current_language
-from core.pagecache import public_page
+from core.pagecache import keep_out, public_page
 from knowledge import selectors
 from knowledge.models import Topic
 from search.selectors import search_page
@@ -75,4 +75,7 @@ def search(request: HttpRequest) -> HttpResponse:
             slugs = [r.key for r in page.related if r.type in ("article", "faq")]
             context["closest_topics"] = selectors.topics_of_items(slugs) if slugs else []
             context["topics"] = Topic.objects.all()
-    return render(request, "knowledge/search.html", context)
+    response = render(request, "knowledge/search.html", context)
+    # A search that found nothing is counted for editors (search.selectors.missed_query_count) each time it is
+    # asked: it is rendered every time rather than served from memory.
+    return keep_out(response) if query and not context["results"] else response

@@ -138,6 +138,30 @@ def _private() -> HttpResponse:
 
 
 @pytest.mark.django_db
+def test_a_search_that_found_nothing_is_counted_every_time(client: Client):
+    from search.models import MissedQuery
+
+    found = "/en/search/?q=abortion"
+    client.get(found)
+    missed = "/en/search/?q=zzxqv+wrrtq"
+    for _ in range(3):
+        assert client.get(missed).status_code == 200
+    assert MissedQuery.objects.get().count == 3
+    assert len(PAGES) == 1  # the search that found something is kept
+
+
+@pytest.mark.django_db
+def test_what_anyone_may_write_does_not_empty_the_cache(client: Client):
+    from search.selectors import missed_query_count
+
+    client.get(PAGE)
+    before = pagecache.generation()
+    missed_query_count(text="zzxqv", lang="en")
+    missed_query_count(text="wrrtq", lang="en")
+    assert pagecache.generation() == before
+
+
+@pytest.mark.django_db
 def test_only_reads_are_served_from_memory():
     calls, view = _counting_view(lambda request: HttpResponse("ok"))
     factory = RequestFactory()
