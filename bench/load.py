@@ -335,7 +335,12 @@ def main() -> None:
     print(f"Machine: {machine()}; gunicorn {args.web_workers} workers x 4 threads behind nginx (TLS), wrk 2 threads.")
     for clients in [int(size) for size in args.case_clients.split(",")]:
         runs, rss = run_size(args, clients)
-        print(f"\n### {clients} generated clients\n" if clients else "\n### Shipped content, no generated cases\n")
+        content = (
+            "national-scale directory and knowledge (generate_scale_data)" if args.scale_data else "shipped content"
+        )
+        print(
+            f"\n### {content}, {clients} generated clients\n" if clients else f"\n### {content}, no generated cases\n"
+        )
         print_table(runs)
         print("\n| process | resident memory (MiB) |\n|---|---|")
         for name, mib in rss.items():
