@@ -22,10 +22,9 @@ from audit.models import AuditEntry
 from audit.selectors import actor_ids_in_log, organisation_log
 from audit.services import Action, audit_log
 from core.types import HavenRequest
+from lib.spreadsheets import spreadsheet_safe
 
 PER_PAGE = 50
-# A cell that starts with one of these could run as a formula in a spreadsheet.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _actors(organisation: Organisation) -> dict[int, str]:
@@ -72,11 +71,6 @@ def log_view(request: HavenRequest) -> HttpResponse:
     return render(request, "audit/log.html", {"organisation": organisation, "form": form, "page": page, "rows": rows})
 
 
-def _safe(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -90,10 +84,10 @@ def _csv_lines(entries: Iterable[AuditEntry], actors: dict[int, str]) -> Iterato
             [
                 timezone.localtime(entry.at).isoformat(timespec="seconds"),
                 entry.actor_id or "",
-                _safe(actors.get(entry.actor_id, "")) if entry.actor_id else "",
+                spreadsheet_safe(actors.get(entry.actor_id, "")) if entry.actor_id else "",
                 entry.action,
-                _safe(entry.target_type),
-                _safe(entry.target_id),
+                spreadsheet_safe(entry.target_type),
+                spreadsheet_safe(entry.target_id),
                 f"{entry.chain}#{entry.seq}",
             ]
         )

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cases.reporting import THRESHOLD, Report
+from lib.spreadsheets import spreadsheet_safe
 from lib.suppression import TOTAL
 
 
@@ -24,7 +25,7 @@ def _name(value: Hashable, labels: dict[Hashable, str]) -> str:
 
 def _safe(text: str) -> str:
     """A label a spreadsheet would take for a formula (a profile name is typed by staff) gets a quote first."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return str(spreadsheet_safe(text))
 
 
 def report_csv(report: Report) -> str:

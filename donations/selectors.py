@@ -32,6 +32,18 @@ def gifts(*, organisation: Organisation, limit: int = 200) -> list[Gift]:
         return list(Gift.objects.select_related("donor")[:limit])
 
 
+def gift_years(*, organisation: Organisation) -> list[int]:
+    """The years in which the organisation received gifts, latest first (one download each)."""
+    with scope(organisation=organisation):
+        return sorted({day.year for day in Gift.objects.dates("received_on", "year")}, reverse=True)
+
+
+def gifts_of_year(*, organisation: Organisation, year: int) -> list[Gift]:
+    """Every gift of a year, oldest first: the ledger page shows the latest 200, the yearly download all."""
+    with scope(organisation=organisation):
+        return list(Gift.objects.filter(received_on__year=year).select_related("donor").order_by("received_on", "pk"))
+
+
 def totals(*, organisation: Organisation) -> Totals:
     with scope(organisation=organisation):
         found = Gift.objects.filter(received_on__year=timezone.localdate().year)

@@ -6,6 +6,7 @@ app_name = "donations"
 
 urlpatterns = [
     path("manage/org/<slug:org>/", views.ledger, name="ledger"),
+    path("manage/org/<slug:org>/gifts-<int:year>.csv", views.ledger_csv, name="ledger-csv"),
     path("manage/org/<slug:org>/account/", views.account_edit, name="account"),
     path("manage/org/<slug:org>/gift/new/", views.gift_new, name="gift-new"),
     path("manage/org/<slug:org>/gift/<int:pk>/thanked/", views.gift_thanked, name="gift-thanked"),

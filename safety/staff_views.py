@@ -7,8 +7,6 @@ Every read of a report and every change is written to the organisation's audit l
 from __future__ import annotations
 
 import base64
-import csv
-import io
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -23,6 +21,7 @@ from accounts.models import Role, User
 from accounts.selectors import members_of
 from audit.services import Action, audit_log
 from core.types import HavenRequest
+from lib.spreadsheets import csv_download
 from safety import selectors, services, statistics
 from safety.forms import AlertForm, DeskForm, StaffMessageForm, TriageForm, alert_region_country
 from safety.models import Report, Status
@@ -204,14 +203,11 @@ def statistics_csv(request: HavenRequest) -> HttpResponse:
         target_type="safety.statistics",
         organisation_id=request.organisation.pk,
     )
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["kind", "region", "month", "reports"])
-    for row in table.rows:
-        writer.writerow([row.kind, row.region, row.month, "" if row.count is None else row.count])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="safety-statistics-{request.organisation.slug}.csv"'
-    return response
+    return csv_download(
+        ["kind", "region", "month", "reports"],
+        ([row.kind, row.region, row.month, row.count] for row in table.rows),
+        filename=f"safety-statistics-{request.organisation.slug}.csv",
+    )
 
 
 @organisation_required(Role.ADMIN)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -40,8 +43,13 @@ def staff_paths(trio) -> list[str]:  # type: ignore[no-untyped-def]
     batch = services.statement_read(
         actor=trio.alice, organisation=trio.org_a, kind="csv", data=(SAMPLES / "statement.csv").read_bytes()
     )
+    year = timezone.localdate().year
+    services.gift_create(
+        actor=trio.alice, organisation=trio.org_a, amount=Decimal("5"), received_on=timezone.localdate(), donor=None
+    )
     return [
         BASE,
+        f"{BASE}gifts-{year}.csv",
         f"{BASE}account/",
         f"{BASE}gift/new/",
         f"{BASE}donors/",
@@ -67,6 +75,44 @@ def test_access_owner_colleague_outsider_anonymous(client: Client, trio, account
     sign_in(client, trio.alice)
     for path in paths:
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.django_db
+def test_a_years_gifts_download_for_the_accounts_without_formulas_and_logged(client: Client, trio, account):
+    donor = make_donor(trio, name="Françoise Dupont")
+    this_year = timezone.localdate().year
+    last_year = date(this_year - 1, 12, 30)
+    services.gift_create(
+        actor=trio.alice, organisation=trio.org_a, amount=Decimal("15.00"), received_on=last_year, donor=donor
+    )
+    services.gift_create(
+        actor=trio.alice,
+        organisation=trio.org_a,
+        amount=Decimal("20.50"),
+        received_on=last_year,
+        donor=None,
+        counterparty="=HYPERLINK(\"http://evil\")",
+        counterparty_iban="BE71 0961 2345 6769",
+        message="+32 for the union",
+    )
+    services.gift_create(
+        actor=trio.alice, organisation=trio.org_a, amount=Decimal("99"), received_on=timezone.localdate(), donor=None
+    )
+    sign_in(client, trio.alice)
+    page = client.get(BASE).content.decode()
+    assert f"gifts-{this_year}.csv" in page and f"gifts-{this_year - 1}.csv" in page
+    response = client.get(f"{BASE}gifts-{this_year - 1}.csv")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["received_on", "amount_eur", "donor_number", "donor"]
+    assert [row[1] for row in rows[1:]] == ["15.00", "20.50"]  # that year only, oldest first
+    assert rows[1][3] == "Françoise Dupont"
+    assert rows[2][4] == "'=HYPERLINK(\"http://evil\")" and rows[2][5] == "'+32 for the union"
+    assert "BE71" not in response.content.decode()  # the donor's account number stays out
+    last = all_audit_entries().order_by("-pk").first()
+    assert (last.action, last.target_type, last.target_id) == ("export", "donations.gift", str(this_year - 1))
+    assert client.get(f"{BASE}gifts-{this_year - 5}.csv").status_code == 404  # a year without gifts
 
 
 @pytest.mark.django_db

@@ -47,7 +47,7 @@ def test_the_csv_export_has_the_same_figures(desks):
     sign_in(client, desks.mona)
     response = client.get("/en/safety/org/org-a/statistics.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["kind", "region", "month", "reports"]
     by_key = {tuple(row[:3]): row[3] for row in rows[1:]}
     assert by_key[("violence", "brussels", "2026-10")] == ""

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from accounts.testing import make_trio
 from donations.models import BankAccount
-from tests.browser.languages import LANGS, shot, t
+from tests.browser.languages import LANGS, assert_fits, shot, t
 from volunteering import services as volunteering_services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -159,3 +159,38 @@ def test_every_form_works_without_javascript(context_factory, org):
     page.fill("input[name=needed_by]", (timezone.localdate() + timedelta(days=20)).isoformat())
     page.get_by_role("button", name="Send my request").click()
     expect(page.locator("h1")).to_have_text("Your request was sent")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_admin_downloads_a_years_gifts_on_a_phone(context_factory, live_server, org, lang):
+    from decimal import Decimal
+
+    from django.conf import settings
+    from django.test import Client
+
+    from accounts.models import User
+    from accounts.testing import sign_in
+    from donations import services as donation_services
+
+    alice = User.objects.get(email="alice@example.org")
+    donation_services.gift_create(
+        actor=alice, organisation=org, amount=Decimal("25"), received_on=timezone.localdate(), donor=None
+    )
+    client = Client()
+    sign_in(client, alice)
+    context = context_factory(viewport=PHONE)
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+          "url": live_server.url}]
+    )  # fmt: skip
+    page = context.new_page()
+    page.goto(f"/{lang}/donate/manage/org/org-a/")
+    expect(
+        page.get_by_text(t(lang, "Download every gift of a year (CSV, for the accounts and tax certificates):"))
+    ).to_be_visible()
+    year = str(timezone.localdate().year)
+    with page.expect_download() as download:
+        page.get_by_role("link", name=year, exact=True).click()
+    assert download.value.suggested_filename == f"gifts-org-a-{year}.csv"
+    assert_fits(page)
+    shot(page, f"ledger-{lang}-360")
