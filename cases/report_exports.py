@@ -3,17 +3,16 @@ as shown). Hidden figures are empty with the word "hidden", in the reader's lang
 
 from __future__ import annotations
 
-import csv
 import io
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cases.reporting import THRESHOLD, Report
-from lib.spreadsheets import spreadsheet_safe
+from lib.spreadsheets import Cell, csv_text, spreadsheet_safe
 from lib.suppression import TOTAL
 
 
@@ -29,11 +28,11 @@ def _safe(text: str) -> str:
 
 
 def report_csv(report: Report) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        ["year", "table", "row", "row_name", "region", "region_name", "column", "column_name", "value", "note"]
-    )
+    header = ["year", "table", "row", "row_name", "region", "region_name", "column", "column_name", "value", "note"]
+    return csv_text(header, _csv_rows(report))
+
+
+def _csv_rows(report: Report) -> Iterator[list[Cell]]:
     region_names: dict[Hashable, str] = dict(report.regions)
     for table in report.tables:
         if table.layout == "by-region":
@@ -41,21 +40,18 @@ def report_csv(report: Report) -> str:
         labels, columns = dict(table.rows), dict(table.columns)
         flat = table.layout == "flat"
         for row, region, column, value in table.published():
-            writer.writerow(
-                [
-                    report.year,
-                    table.slug,
-                    _slug(row),
-                    _name(row, labels),
-                    "" if flat else _slug(region),
-                    "" if flat else _name(region, region_names),
-                    _slug(column),
-                    _name(column, columns),
-                    "" if value is None else value,
-                    _("hidden") if value is None else "",
-                ]
-            )
-    return out.getvalue()
+            yield [
+                report.year,
+                table.slug,
+                _slug(row),
+                _name(row, labels),
+                "" if flat else _slug(region),
+                "" if flat else _name(region, region_names),
+                _slug(column),
+                _name(column, columns),
+                value,
+                _("hidden") if value is None else "",
+            ]
 
 
 def _slug(value: Hashable) -> str:
