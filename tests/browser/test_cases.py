@@ -3,15 +3,21 @@ JavaScript; the dashboard and case page have no WCAG 2.2 AA violations."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from urllib.parse import urlparse
+
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from accounts.testing import make_trio, sign_in
 from cases.models import Case
 from conftest import load_all_content
+from core.i18n import pick
 from core.scopes import scope
 from tests.browser.languages import assert_fits, shot, t
+from vocabulary.models import Domain
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -69,9 +75,25 @@ def _journey(page, lang: str, name: str) -> None:
     _submit(page, lang, "Add")
     page.get_by_role("link", name=t(lang, "Add an action")).click()
     page.fill("input[name=description]", "Visit the housing office")
-    page.fill("input[name=due_on]", "2030-01-15")
+    page.fill("input[name=due_on]", (date.today() + timedelta(days=7)).isoformat())
     _submit(page, lang, "Add")
     assert "Visit the housing office" in page.content()
+
+    # The dashboard lists the case (reference, translated sub-branch, one open action) and the action due this week
+    # under its life domain's name in the page's language; nothing from the case's encrypted text.
+    page.goto(f"{base}/")
+    case_path = urlparse(case_url).path
+    row = page.locator("section[aria-labelledby=mine] tbody tr").filter(has=page.locator(f'a[href="{case_path}"]'))
+    expect(row).to_contain_text(t(lang, "Window"))
+    expect(row.locator("td").last).to_have_text("1")
+    housing = pick(Domain.objects.get(slug="housing").name, lang).text
+    upcoming = page.locator("section[aria-labelledby=upcoming] li").filter(
+        has=page.locator(f'a[href="{case_path}#plan"]')
+    )
+    expect(upcoming).to_contain_text(housing)
+    assert name not in page.content()  # lists show references only
+    _fits(page)
+    shot(page, f"cases-dashboard-{lang}")
 
     page.goto(case_url)
     page.get_by_role("link", name=t(lang, "Log a contact")).click()
